@@ -1,0 +1,4 @@
+using Mimo.Api;
+
+var app = MimoApi.Build(args);
+await app.RunAsync();
