@@ -68,7 +68,6 @@ public static class MimoSiloBuilderExtensions
         }
 
         silo.Services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.SectionName));
-        silo.Services.AddSingleton(TimeProvider.System);
         return silo;
     }
 

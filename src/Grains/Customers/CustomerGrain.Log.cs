@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+using Mimo.Grains.Interfaces.Common;
+
+namespace Mimo.Grains.Customers;
+
+internal sealed partial class CustomerGrain
+{
+    [LoggerMessage(
+        Level = LogLevel.Debug,
+        Message = "Customer {TenantId}/{CustomerId} saved (created: {Created})")]
+    private static partial void LogCustomerSaved(ILogger logger, string tenantId, string customerId, bool created);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Customer {TenantId}/{CustomerId} deleted")]
+    private static partial void LogCustomerDeleted(ILogger logger, string tenantId, string customerId);
+
+    [LoggerMessage(
+        Level = LogLevel.Debug,
+        Message = "Invoice {InvoiceId} of customer {TenantId}/{CustomerId} closed as {Status}")]
+    private static partial void LogInvoiceClosed(
+        ILogger logger,
+        string tenantId,
+        string customerId,
+        string invoiceId,
+        InvoiceStatus status);
+}

@@ -1,0 +1,189 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Mimo.Grains.Interfaces.Common;
+using Mimo.Grains.Interfaces.Customers;
+
+namespace Mimo.Grains.Customers;
+
+/// <summary>
+/// One customer of one tenant. Every change is written to the grain's state first and then through
+/// to the directory read model; a closed invoice is archived before the state forgets it, so a
+/// failure at any point leaves nothing that a retry of the same request does not repair.
+/// </summary>
+[GrainType("customer")]
+internal sealed partial class CustomerGrain(
+    [PersistentState("customer", StorageNames.GrainStorage)] IPersistentState<CustomerState> state,
+    ICustomerDirectory directory,
+    IInvoiceArchive archive,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
+    ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
+{
+    private string _tenantId = "";
+    private string _customerId = "";
+
+    private CustomerState Customer => state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (_tenantId, _customerId) = CustomerKey.Parse(this.GetPrimaryKeyString());
+        return Task.CompletedTask;
+    }
+
+    public async Task<GrainResult<CustomerView>> UpsertAsync(CustomerDetails details)
+    {
+        var created = !Customer.Exists;
+        var now = clock.GetUtcNow();
+        if (created)
+        {
+            Customer.CreatedAt = now;
+        }
+
+        Customer.Details = details;
+        await SaveAsync(now);
+
+        LogCustomerSaved(logger, _tenantId, _customerId, created);
+        var view = ToView();
+        return created ? GrainResult<CustomerView>.Created(view) : GrainResult<CustomerView>.Ok(view);
+    }
+
+    public Task<CustomerView?> GetAsync() => Task.FromResult(Customer.Exists ? ToView() : null);
+
+    public async Task<bool> DeleteAsync()
+    {
+        if (!Customer.Exists)
+        {
+            return false;
+        }
+
+        await archive.RemoveCustomerAsync(_tenantId, _customerId, CancellationToken.None);
+        await directory.RemoveAsync(_tenantId, _customerId, CancellationToken.None);
+        await state.ClearStateAsync();
+        state.State = new CustomerState();
+
+        LogCustomerDeleted(logger, _tenantId, _customerId);
+        DeactivateOnIdle();
+        return true;
+    }
+
+    public Task<GrainResult<InvoiceView>> UpsertInvoiceAsync(string invoiceId, InvoiceDetails details) =>
+        ChangeInvoiceAsync(invoiceId, archived =>
+            CustomerLedger.UpsertInvoice(Customer, invoiceId, details, archived, Today()));
+
+    public async Task<GrainResult<InvoiceView>> GetInvoiceAsync(string invoiceId)
+    {
+        if (!Customer.Exists)
+        {
+            return CustomerNotFound<InvoiceView>();
+        }
+
+        var open = Customer.FindOpen(invoiceId);
+        if (open is not null)
+        {
+            return GrainResult<InvoiceView>.Ok(open.ToView());
+        }
+
+        var archived = await archive.FindAsync(_tenantId, _customerId, invoiceId, CancellationToken.None);
+        return archived is null
+            ? GrainResult<InvoiceView>.NotFound($"There is no invoice '{invoiceId}'.")
+            : GrainResult<InvoiceView>.Ok(archived);
+    }
+
+    public Task<GrainResult<InvoiceView>> RecordPaymentAsync(string invoiceId, PaymentDetails payment) =>
+        ChangeInvoiceAsync(invoiceId, archived => CustomerLedger.RecordPayment(Customer, invoiceId, payment, archived));
+
+    public Task<GrainResult<InvoiceView>> VoidInvoiceAsync(string invoiceId) =>
+        ChangeInvoiceAsync(invoiceId, archived => CustomerLedger.Void(Customer, invoiceId, archived, Today()));
+
+    public Task<GrainResult<InvoiceView>> PlaceHoldAsync(string invoiceId, HoldReason reason, DateOnly? until)
+    {
+        var hold = new InvoiceHold(reason, until, clock.GetUtcNow());
+        return ChangeInvoiceAsync(invoiceId, archived => CustomerLedger.SetHold(Customer, invoiceId, hold, archived));
+    }
+
+    public Task<GrainResult<InvoiceView>> LiftHoldAsync(string invoiceId) =>
+        ChangeInvoiceAsync(invoiceId, archived => CustomerLedger.SetHold(Customer, invoiceId, null, archived));
+
+    private async Task<GrainResult<InvoiceView>> ChangeInvoiceAsync(
+        string invoiceId,
+        Func<InvoiceView?, LedgerChange> decide)
+    {
+        if (!Customer.Exists)
+        {
+            return CustomerNotFound<InvoiceView>();
+        }
+
+        var archived = Customer.FindOpen(invoiceId) is null
+            ? await archive.FindAsync(_tenantId, _customerId, invoiceId, CancellationToken.None)
+            : null;
+        var change = decide(archived);
+        if (!change.StateChanged)
+        {
+            return change.Result;
+        }
+
+        if (change.Closed is not null)
+        {
+            await archive.SaveAsync(_tenantId, _customerId, change.Closed, CancellationToken.None);
+            LogInvoiceClosed(logger, _tenantId, _customerId, invoiceId, change.Closed.Status);
+        }
+
+        await SaveAsync(clock.GetUtcNow());
+        return change.Result;
+    }
+
+    private async Task SaveAsync(DateTimeOffset now)
+    {
+        Customer.UpdatedAt = now;
+        Customer.PaidHistory = PaidHistory.Prune(Customer.PaidHistory, Today());
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // The stored state is the truth: the next call reloads it instead of this activation's changes.
+            DeactivateOnIdle();
+            throw;
+        }
+
+        await directory.UpsertAsync(_tenantId, ToSummary(), CancellationToken.None);
+    }
+
+    private DateOnly Today()
+    {
+        var zone = CustomerTimeZone();
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+    }
+
+    private TimeZoneInfo CustomerTimeZone() =>
+        Customer.Details?.TimeZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)
+            ? zone
+            : TimeZoneInfo.Utc;
+
+    private CustomerView ToView() => new(
+        _customerId,
+        Customer.Details!,
+        Customer.OpenInvoices.Select(i => i.ToView()).ToList(),
+        Customer.Outstanding,
+        PayScoreSummary.Unscored,
+        new ReminderSettingsView(
+            Customer.Reminders.Mode,
+            Customer.Reminders.WorkflowId,
+            Customer.Reminders.PausedUntil,
+            null),
+        Customer.CreatedAt,
+        Customer.UpdatedAt);
+
+    private CustomerSummary ToSummary() => new(
+        _customerId,
+        Customer.Details!.Name,
+        Customer.Details.Tags,
+        Customer.Details.PaymentMethod,
+        Customer.Reminders.Mode,
+        PayScoreSummary.Unscored,
+        Customer.Outstanding,
+        null,
+        Customer.UpdatedAt);
+
+    private static GrainResult<T> CustomerNotFound<T>() => GrainResult<T>.NotFound("There is no such customer.");
+}

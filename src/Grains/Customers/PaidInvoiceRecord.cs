@@ -1,0 +1,13 @@
+namespace Mimo.Grains.Customers;
+
+/// <summary>
+/// What the Pay Score needs to know of a paid invoice: how much, when it was due, when it was paid.
+/// The invoice itself moves to the archive when it is paid.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("mimo.PaidInvoiceRecord")]
+public sealed record PaidInvoiceRecord(
+    [property: Id(0)] string InvoiceId,
+    [property: Id(1)] string Currency,
+    [property: Id(2)] decimal Amount,
+    [property: Id(3)] DateOnly DueDate,
+    [property: Id(4)] DateOnly PaidOn);
