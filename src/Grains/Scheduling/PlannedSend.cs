@@ -1,0 +1,22 @@
+namespace Mimo.Grains.Scheduling;
+
+/// <summary>One invoice's step in a planned email.</summary>
+public sealed record PlannedItem(string InvoiceId, FlowOccurrence Occurrence);
+
+/// <summary>
+/// One planned email: every invoice of the customer whose step falls on that local day, sent with
+/// the template of the most advanced of those steps.
+/// </summary>
+public sealed record PlannedSend(DateTimeOffset SendAt, DateOnly LocalDate, IReadOnlyList<PlannedItem> Items)
+{
+    public FlowStep Step => Lead.Occurrence.Step;
+
+    public string TemplateId => Step.TemplateId;
+
+    public IReadOnlyList<string> InvoiceIds => Items.Select(i => i.InvoiceId).ToList();
+
+    private PlannedItem Lead => Items
+        .OrderByDescending(i => i.Occurrence.Position)
+        .ThenBy(i => i.InvoiceId, StringComparer.Ordinal)
+        .First();
+}
