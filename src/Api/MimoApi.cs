@@ -1,3 +1,14 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Mimo.Api.Auth;
+using Mimo.Api.Customers;
+using Mimo.Api.Health;
+using Mimo.Api.Hosting;
+using Mimo.Api.Http;
+using Mimo.Api.Import;
+using Mimo.Api.Invoices;
+using Mimo.Api.Tenants;
+using Scalar.AspNetCore;
+
 namespace Mimo.Api;
 
 /// <summary>Builds the API application; tests build it the same way with their own configuration.</summary>
@@ -7,7 +18,46 @@ public static class MimoApi
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
+
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxJsonBodyBytes);
+        builder.AddMimoCluster();
+        AddServices(builder.Services, builder.Configuration);
+
         var app = builder.Build();
+        UseMiddleware(app);
+        MapEndpoints(app);
         return app;
+    }
+
+    private static void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddMimoAuth(configuration);
+        services.AddMimoHealthChecks(configuration);
+        services.AddSingleton<ImportRunner>();
+        services.AddOpenApi(options => options.AddDocumentTransformer<BearerKeyDocumentTransformer>());
+    }
+
+    private static void UseMiddleware(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+    }
+
+    private static void MapEndpoints(WebApplication app)
+    {
+        app.MapOpenApi();
+        app.MapScalarApiReference("/reference", options => options.WithTitle("Mimo Reminders API"));
+        app.MapHealthEndpoints();
+        app.MapTenantEndpoints();
+        app.MapCustomerEndpoints();
+        app.MapInvoiceEndpoints();
+        app.MapImportEndpoints();
     }
 }

@@ -1,0 +1,84 @@
+using Mimo.Api.Http;
+using Mimo.Grains.Interfaces.Common;
+using Mimo.Grains.Interfaces.Customers;
+
+namespace Mimo.Api.Customers;
+
+/// <summary>An email address a customer's reminders go to.</summary>
+public sealed record ContactRequest(string? Email, string? Name);
+
+/// <summary><c>PUT /v1/customers/{customerId}</c>: the whole customer; omitted fields take their defaults.</summary>
+public sealed record CustomerRequest(
+    string? Name,
+    IReadOnlyList<ContactRequest?>? Contacts,
+    string? TimeZone,
+    IReadOnlyList<string?>? Tags,
+    PaymentMethod? PaymentMethod)
+{
+    public const int MaxContacts = 20;
+    public const int MaxTags = 50;
+    public const int MaxTagLength = 64;
+
+    public ValidationErrors Validate()
+    {
+        var errors = new ValidationErrors();
+        Fields.Text(errors, "name", Name);
+        ValidateContacts(errors);
+        Fields.TimeZone(errors, "timeZone", TimeZone);
+        ValidateTags(errors);
+        return errors;
+    }
+
+    public CustomerDetails ToDetails() => new(
+        Name!.Trim(),
+        (Contacts ?? []).Select(c => new Contact(c!.Email!, string.IsNullOrWhiteSpace(c.Name) ? null : c.Name.Trim()))
+            .DistinctBy(c => c.Email, StringComparer.OrdinalIgnoreCase)
+            .ToList(),
+        TimeZone,
+        (Tags ?? []).Select(t => t!).Distinct(StringComparer.Ordinal).ToList(),
+        PaymentMethod ?? Grains.Interfaces.Common.PaymentMethod.Other);
+
+    private void ValidateContacts(ValidationErrors errors)
+    {
+        var contacts = Contacts ?? [];
+        if (contacts.Count > MaxContacts)
+        {
+            errors.Add("contacts", $"A customer has at most {MaxContacts} contacts.");
+            return;
+        }
+
+        for (var i = 0; i < contacts.Count; i++)
+        {
+            if (contacts[i] is not { } contact)
+            {
+                errors.Add($"contacts[{i}]", "A contact must be an object {email, name?}.");
+                continue;
+            }
+
+            Fields.Email(errors, $"contacts[{i}].email", contact.Email);
+            Fields.OptionalText(errors, $"contacts[{i}].name", contact.Name);
+        }
+    }
+
+    private void ValidateTags(ValidationErrors errors)
+    {
+        var tags = Tags ?? [];
+        if (tags.Count > MaxTags)
+        {
+            errors.Add("tags", $"A customer has at most {MaxTags} tags.");
+            return;
+        }
+
+        for (var i = 0; i < tags.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(tags[i]))
+            {
+                errors.Add($"tags[{i}]", "A tag must not be empty.");
+            }
+            else
+            {
+                Fields.OptionalText(errors, $"tags[{i}]", tags[i], MaxTagLength);
+            }
+        }
+    }
+}

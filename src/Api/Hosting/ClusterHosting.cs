@@ -1,0 +1,45 @@
+using Mimo.Silo.Hosting;
+using Orleans.Configuration;
+
+namespace Mimo.Api.Hosting;
+
+/// <summary>
+/// Connects the API to the cluster: in the embedded role it hosts a silo of its own, in the
+/// client role it joins the silos it finds in PostgreSQL's membership table as an Orleans client.
+/// </summary>
+public static class ClusterHosting
+{
+    public static WebApplicationBuilder AddMimoCluster(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var cluster = MimoSiloBuilderExtensions.ReadClusterSettings(configuration);
+        if (cluster.Role == ClusterRole.Embedded)
+        {
+            builder.UseOrleans(silo => silo.AddMimo(configuration));
+            return builder;
+        }
+
+        var connectionString = configuration.GetConnectionString(ConfigurationNames.PostgresConnectionString);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                "Cluster:Role is Client, which finds the silos through PostgreSQL: set ConnectionStrings:Postgres too.");
+        }
+
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = cluster.ClusterId;
+                options.ServiceId = cluster.ServiceId;
+            });
+            client.UseAdoNetClustering(options =>
+            {
+                options.Invariant = ConfigurationNames.NpgsqlInvariant;
+                options.ConnectionString = connectionString;
+            });
+            client.Services.AddSingleton<IClientConnectionRetryFilter, ClusterConnectionRetry>();
+        });
+        return builder;
+    }
+}
