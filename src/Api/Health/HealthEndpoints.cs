@@ -1,9 +1,14 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Mimo.Silo.Hosting;
 
 namespace Mimo.Api.Health;
+
+/// <summary>The state of one check in a health answer.</summary>
+public sealed record HealthCheckReport(string Status, string? Description);
+
+/// <summary>A health answer: the overall status and each check's.</summary>
+public sealed record HealthReportResponse(string Status, IReadOnlyDictionary<string, HealthCheckReport> Checks);
 
 /// <summary><c>/health/live</c> (the process serves HTTP) and <c>/health/ready</c> (cluster and database).</summary>
 public static class HealthEndpoints
@@ -25,31 +30,24 @@ public static class HealthEndpoints
 
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapHealthChecks("/health/live", new HealthCheckOptions
-        {
-            Predicate = _ => false,
-            ResponseWriter = WriteAsync,
-        }).WithTags("Operations");
-        routes.MapHealthChecks("/health/ready", new HealthCheckOptions
-        {
-            Predicate = check => check.Tags.Contains(ReadyTag),
-            ResponseWriter = WriteAsync,
-        }).WithTags("Operations");
+        var health = routes.MapGroup("/health").WithTags("Operations");
+        health.MapGet("/live", () => TypedResults.Ok(new HealthReportResponse("Healthy", new Dictionary<string, HealthCheckReport>())))
+            .WithSummary("200 while the process serves HTTP");
+        health.MapGet("/ready", ReadyAsync)
+            .WithSummary("200 when the cluster and the database are reachable, else 503");
         return routes;
     }
 
-    private static Task WriteAsync(HttpContext context, HealthReport report)
+    private static async Task<Results<Ok<HealthReportResponse>, JsonHttpResult<HealthReportResponse>>> ReadyAsync(
+        HealthCheckService checks,
+        CancellationToken cancellationToken)
     {
-        context.Response.ContentType = "application/json";
-        var body = new
-        {
-            status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(
-                e => e.Key,
-                e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
-        };
-        return JsonSerializer.SerializeAsync(context.Response.Body, body, HealthJson);
+        var report = await checks.CheckHealthAsync(check => check.Tags.Contains(ReadyTag), cancellationToken);
+        var response = new HealthReportResponse(
+            report.Status.ToString(),
+            report.Entries.ToDictionary(e => e.Key, e => new HealthCheckReport(e.Value.Status.ToString(), e.Value.Description)));
+        return report.Status == HealthStatus.Healthy
+            ? TypedResults.Ok(response)
+            : TypedResults.Json(response, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
-
-    private static readonly JsonSerializerOptions HealthJson = new(JsonSerializerDefaults.Web);
 }

@@ -7,7 +7,10 @@ namespace Mimo.Api.Import;
 /// <summary>One line of an NDJSON body: its number (from 1) and its bytes, or null when it was too long.</summary>
 public sealed record NdjsonLine(int Number, byte[]? Content);
 
-/// <summary>Splits a streamed body into lines without holding more than one line in memory.</summary>
+/// <summary>
+/// Splits a streamed body into lines. It holds at most one read of the body plus one line in
+/// memory: a line longer than the limit is dropped as it streams and reported as too long.
+/// </summary>
 public static class NdjsonLines
 {
     public static async IAsyncEnumerable<NdjsonLine> ReadAsync(
@@ -15,85 +18,73 @@ public static class NdjsonLines
         int maxLineBytes,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var number = 0;
-        var skipping = false;
+        var splitter = new Splitter(maxLineBytes);
         while (true)
         {
             var read = await reader.ReadAsync(cancellationToken);
             var buffer = read.Buffer;
-            while (TryTakeLine(ref buffer, out var line))
-            {
-                number++;
-                var tooLong = skipping || line.Length > maxLineBytes;
-                skipping = false;
-                if (tooLong || !IsBlank(line))
-                {
-                    yield return new NdjsonLine(number, tooLong ? null : TrimCarriageReturn(line));
-                }
-            }
+            var lines = splitter.Take(ref buffer, read.IsCompleted);
+            reader.AdvanceTo(buffer.Start, buffer.End);
 
-            if (buffer.Length > maxLineBytes)
+            foreach (var line in lines)
             {
-                // The line is already too long: drop what was read of it and remember to reject it.
-                skipping = true;
-                buffer = buffer.Slice(buffer.End);
+                yield return line;
             }
 
             if (read.IsCompleted)
             {
-                if (skipping || buffer.Length > 0)
-                {
-                    number++;
-                    var last = skipping ? null : TrimCarriageReturn(buffer);
-                    if (last is null || last.Any(b => !IsWhitespace(b)))
-                    {
-                        yield return new NdjsonLine(number, last);
-                    }
-                }
-
-                await reader.CompleteAsync();
                 yield break;
             }
-
-            reader.AdvanceTo(buffer.Start, buffer.End);
         }
     }
 
-    private static bool TryTakeLine(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> line)
+    /// <summary>The state that carries from one read to the next: the line count and an overlong line.</summary>
+    private sealed class Splitter(int maxLineBytes)
     {
-        var newline = buffer.PositionOf((byte)'\n');
-        if (newline is null)
+        private int _number;
+        private bool _skipping;
+
+        public List<NdjsonLine> Take(ref ReadOnlySequence<byte> buffer, bool isLastRead)
         {
-            line = default;
-            return false;
-        }
-
-        line = buffer.Slice(0, newline.Value);
-        buffer = buffer.Slice(buffer.GetPosition(1, newline.Value));
-        return true;
-    }
-
-    private static byte[] TrimCarriageReturn(ReadOnlySequence<byte> line)
-    {
-        var bytes = line.ToArray();
-        return bytes.Length > 0 && bytes[^1] == (byte)'\r' ? bytes[..^1] : bytes;
-    }
-
-    private static bool IsBlank(ReadOnlySequence<byte> line)
-    {
-        foreach (var segment in line)
-        {
-            foreach (var b in segment.Span)
+            var lines = new List<NdjsonLine>();
+            while (buffer.PositionOf((byte)'\n') is { } newline)
             {
-                if (!IsWhitespace(b))
-                {
-                    return false;
-                }
+                Add(lines, buffer.Slice(0, newline));
+                buffer = buffer.Slice(buffer.GetPosition(1, newline));
+            }
+
+            if (isLastRead && (buffer.Length > 0 || _skipping))
+            {
+                Add(lines, buffer);
+                buffer = buffer.Slice(buffer.End);
+            }
+            else if (buffer.Length > maxLineBytes)
+            {
+                // The line is already too long: drop what arrived of it and reject it when it ends.
+                _skipping = true;
+                buffer = buffer.Slice(buffer.End);
+            }
+
+            return lines;
+        }
+
+        private void Add(List<NdjsonLine> lines, ReadOnlySequence<byte> line)
+        {
+            _number++;
+            var tooLong = _skipping || line.Length > maxLineBytes;
+            _skipping = false;
+            if (tooLong)
+            {
+                lines.Add(new NdjsonLine(_number, null));
+                return;
+            }
+
+            var bytes = line.ToArray();
+            var length = bytes.Length > 0 && bytes[^1] == (byte)'\r' ? bytes.Length - 1 : bytes.Length;
+            if (bytes.AsSpan(0, length).ContainsAnyExcept((byte)' ', (byte)'\t', (byte)'\r'))
+            {
+                lines.Add(new NdjsonLine(_number, bytes[..length]));
             }
         }
-
-        return true;
     }
-
-    private static bool IsWhitespace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r';
 }

@@ -7,7 +7,8 @@ namespace Mimo.Grains.Customers;
 /// <summary>
 /// The invoice rules of one customer: what each command does to <see cref="CustomerState"/>.
 /// State changes only when the command succeeds. <c>archived</c> is the closed invoice with the same
-/// id, when the caller found one in the archive: closed invoices cannot change.
+/// id, when the caller found one in the archive: closed invoices cannot change, though repeating
+/// the exact request that created one is answered as a success, so that imports can be re-run.
 /// </summary>
 public static class CustomerLedger
 {
@@ -24,9 +25,12 @@ public static class CustomerLedger
         var existing = state.FindOpen(invoiceId);
         if (existing is null)
         {
-            return archived is not null
-                ? LedgerChange.Unchanged(ClosedConflict(archived))
-                : OpenNew(state, invoiceId, details);
+            return archived switch
+            {
+                null => OpenNew(state, invoiceId, details),
+                _ when archived.Details == details => LedgerChange.Unchanged(GrainResult<InvoiceView>.Ok(archived)),
+                _ => LedgerChange.Unchanged(ClosedConflict(archived)),
+            };
         }
 
         if (existing.Payments.Count > 0 && existing.Details.Currency != details.Currency)

@@ -87,14 +87,28 @@ public sealed class CustomerLedgerTests
     }
 
     [Fact]
-    public void UpsertInvoice_ClosedInArchive_IsAConflict()
+    public void UpsertInvoice_ClosedInArchive_WithOtherDetails_IsAConflict()
+    {
+        var state = NewCustomer();
+        var archived = Invoice.Open("i1", AnInvoice(100m)).ToView(InvoiceStatus.Paid, Today);
+
+        var change = CustomerLedger.UpsertInvoice(state, "i1", AnInvoice(120m), archived, Today);
+
+        Assert.Equal(ResultStatus.Conflict, change.Result.Status);
+        Assert.Empty(state.OpenInvoices);
+    }
+
+    [Fact]
+    public void UpsertInvoice_ClosedInArchive_WithTheSameDetails_IsARepeatThatChangesNothing()
     {
         var state = NewCustomer();
         var archived = Invoice.Open("i1", AnInvoice(100m)).ToView(InvoiceStatus.Paid, Today);
 
         var change = CustomerLedger.UpsertInvoice(state, "i1", AnInvoice(100m), archived, Today);
 
-        Assert.Equal(ResultStatus.Conflict, change.Result.Status);
+        Assert.Equal(ResultStatus.Ok, change.Result.Status);
+        Assert.Equal(InvoiceStatus.Paid, change.Result.Value!.Status);
+        Assert.False(change.StateChanged);
         Assert.Empty(state.OpenInvoices);
     }
 

@@ -1,0 +1,66 @@
+using System.Net;
+using Mimo.Api.Tests.Infrastructure;
+
+namespace Mimo.Api.Tests.Operations;
+
+[Collection(ApiCollection.Name)]
+public sealed class OperationsTests(ApiFixture api)
+{
+    [Fact]
+    public async Task Live_AnswersWithoutAKey()
+    {
+        var health = await (await api.Anonymous.GetAsync("/health/live")).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("Healthy", health.Text("status"));
+    }
+
+    [Fact]
+    public async Task Ready_ChecksTheClusterAndTheDatabase()
+    {
+        var health = await (await api.Anonymous.GetAsync("/health/ready")).JsonAsync(HttpStatusCode.OK);
+
+        var checks = health.GetProperty("checks");
+        Assert.Equal("Healthy", checks.GetProperty("cluster").Text("status"));
+        Assert.Contains("1 active silo", checks.GetProperty("cluster").Text("description"));
+        Assert.Contains("No database", checks.GetProperty("database").Text("description"));
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesEveryRouteAndTheKeyScheme()
+    {
+        var document = await (await api.Anonymous.GetAsync("/openapi/v1.json")).JsonAsync(HttpStatusCode.OK);
+
+        var paths = document.GetProperty("paths");
+        string[] expected =
+        [
+            "/v1/tenants", "/v1/tenant", "/v1/customers", "/v1/customers/{customerId}",
+            "/v1/customers/{customerId}/invoices/{invoiceId}",
+            "/v1/customers/{customerId}/invoices/{invoiceId}/payments",
+            "/v1/customers/{customerId}/invoices/{invoiceId}/void",
+            "/v1/customers/{customerId}/invoices/{invoiceId}/hold",
+            "/v1/import", "/health/live", "/health/ready",
+        ];
+        foreach (var path in expected)
+        {
+            Assert.True(paths.TryGetProperty(path, out _), $"{path} is missing from the OpenAPI document");
+        }
+
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
+        Assert.Equal("bearer", scheme.Text("scheme"));
+        var paymentMethod = document.GetProperty("components").GetProperty("schemas").GetProperty("PaymentMethod");
+        Assert.Contains("direct_debit", paymentMethod.ToString());
+    }
+
+    [Fact]
+    public async Task ReferencePage_IsServed()
+    {
+        var response = await api.Anonymous.GetAsync("/reference/");
+
+        var script = await api.Anonymous.GetAsync("/reference/scalar.js");
+
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("openapi/v1.json", page);
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+    }
+}

@@ -1,0 +1,64 @@
+namespace Mimo.Api.Tests.Security;
+
+/// <summary>A route of the API with a body that is valid for it.</summary>
+public sealed record RouteCase(string Name, HttpMethod Method, string Path, string? Body, string ContentType = "application/json")
+{
+    public HttpRequestMessage Request(string customerId, string invoiceId)
+    {
+        var path = Path.Replace("{customerId}", customerId).Replace("{invoiceId}", invoiceId);
+        var body = Body?.Replace("{customerId}", customerId).Replace("{invoiceId}", invoiceId);
+        var request = new HttpRequestMessage(Method, path);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, System.Text.Encoding.UTF8, ContentType);
+        }
+
+        return request;
+    }
+
+    public override string ToString() => Name;
+}
+
+/// <summary>Every route of the API, so that security tests cover each one.</summary>
+public static class RouteCatalogue
+{
+    public const string CustomerBody =
+        """{"name":"Intruder Ltd","contacts":[{"email":"x@intruder.example"}],"paymentMethod":"card"}""";
+
+    public const string InvoiceBody =
+        """{"issueDate":"2026-10-01","dueDate":"2026-10-31","currency":"EUR","amount":1.00}""";
+
+    public static readonly RouteCase CreateTenant = new(
+        "create tenant",
+        HttpMethod.Post,
+        "/v1/tenants",
+        """{"name":"T","sender":{"name":"T","email":"t@t.example"}}""");
+
+    public static readonly IReadOnlyList<RouteCase> TenantRoutes =
+    [
+        new("get tenant", HttpMethod.Get, "/v1/tenant", null),
+        new("patch tenant", HttpMethod.Patch, "/v1/tenant", """{"name":"Renamed"}"""),
+        new("put customer", HttpMethod.Put, "/v1/customers/{customerId}", CustomerBody),
+        new("get customer", HttpMethod.Get, "/v1/customers/{customerId}", null),
+        new("list customers", HttpMethod.Get, "/v1/customers", null),
+        new("delete customer", HttpMethod.Delete, "/v1/customers/{customerId}", null),
+        new("put invoice", HttpMethod.Put, "/v1/customers/{customerId}/invoices/{invoiceId}", InvoiceBody),
+        new("get invoice", HttpMethod.Get, "/v1/customers/{customerId}/invoices/{invoiceId}", null),
+        new("pay invoice", HttpMethod.Post, "/v1/customers/{customerId}/invoices/{invoiceId}/payments",
+            """{"amount":1.00,"paidOn":"2026-11-01"}"""),
+        new("void invoice", HttpMethod.Post, "/v1/customers/{customerId}/invoices/{invoiceId}/void", null),
+        new("hold invoice", HttpMethod.Put, "/v1/customers/{customerId}/invoices/{invoiceId}/hold",
+            """{"reason":"dispute"}"""),
+        new("lift hold", HttpMethod.Delete, "/v1/customers/{customerId}/invoices/{invoiceId}/hold", null),
+        new("import", HttpMethod.Post, "/v1/import",
+            """{"type":"payment","customerId":"{customerId}","invoiceId":"{invoiceId}","amount":1,"paidOn":"2026-11-01"}""",
+            "application/x-ndjson"),
+    ];
+
+    public static IEnumerable<object[]> AllRoutes() =>
+        TenantRoutes.Append(CreateTenant).Select(r => new object[] { r.Name });
+
+    public static IEnumerable<object[]> TenantRouteNames() => TenantRoutes.Select(r => new object[] { r.Name });
+
+    public static RouteCase Find(string name) => TenantRoutes.Append(CreateTenant).Single(r => r.Name == name);
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text.Json;
+using Mimo.Api.Tests.Infrastructure;
+
+namespace Mimo.Api.Tests.Security;
+
+/// <summary>
+/// Tenant B using tenant A's ids gets exactly what it gets for ids that do not exist, on every
+/// route, and tenant A's data is untouched afterwards.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class TenantIsolationTests(ApiFixture api)
+{
+    [Theory]
+    [MemberData(nameof(RouteCatalogue.TenantRouteNames), MemberType = typeof(RouteCatalogue))]
+    public async Task AnotherTenantsIds_AnswerLikeIdsThatDoNotExist(string route)
+    {
+        var owner = await api.NewTenantAsync("Owner");
+        var intruder = await api.NewTenantAsync("Intruder");
+        await OwnCustomerAsync(owner);
+        var before = await SnapshotAsync(owner);
+        var routeCase = RouteCatalogue.Find(route);
+
+        var withOwnersIds = await Describe(await intruder.Http.SendAsync(routeCase.Request("c-owned", "i-owned")));
+        var withUnknownIds = await Describe(await intruder.Http.SendAsync(routeCase.Request("c-unknown", "i-unknown")));
+
+        Assert.Equal(withUnknownIds, withOwnersIds);
+        Assert.Equal(before, await SnapshotAsync(owner));
+    }
+
+    [Fact]
+    public async Task CustomerList_ShowsOnlyTheCallersCustomers()
+    {
+        var owner = await api.NewTenantAsync("Owner");
+        var other = await api.NewTenantAsync("Other");
+        await OwnCustomerAsync(owner);
+
+        var page = await (await other.Http.GetAsync("/v1/customers")).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(0, page.GetProperty("items").GetArrayLength());
+    }
+
+    private static async Task OwnCustomerAsync(TenantClient owner)
+    {
+        await (await owner.Http.PutJsonAsync("/v1/customers/c-owned", Bodies.Customer("Owned Ltd")))
+            .JsonAsync(HttpStatusCode.Created);
+        await (await owner.Http.PutJsonAsync("/v1/customers/c-owned/invoices/i-owned", Bodies.Invoice(500m)))
+            .JsonAsync(HttpStatusCode.Created);
+    }
+
+    private static async Task<string> SnapshotAsync(TenantClient owner)
+    {
+        var tenant = await (await owner.Http.GetAsync("/v1/tenant")).Content.ReadAsStringAsync();
+        var customer = await (await owner.Http.GetAsync("/v1/customers/c-owned")).Content.ReadAsStringAsync();
+        var invoice = await (await owner.Http.GetAsync("/v1/customers/c-owned/invoices/i-owned")).Content.ReadAsStringAsync();
+        return string.Join("\n", tenant, customer, invoice);
+    }
+
+    /// <summary>The status and body of an answer, without what differs per request or per tenant.</summary>
+    private static async Task<string> Describe(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        if (text.Length == 0 || response.StatusCode == HttpStatusCode.OK && !text.Contains("\"items\"", StringComparison.Ordinal))
+        {
+            return $"{(int)response.StatusCode}";
+        }
+
+        using var json = JsonDocument.Parse(text);
+        var fields = json.RootElement.EnumerateObject()
+            .Where(p => p.Name is not ("traceId" or "createdAt" or "updatedAt" or "id"))
+            .Select(p => $"{p.Name}={p.Value}");
+        return $"{(int)response.StatusCode} {string.Join(";", fields)}";
+    }
+}
