@@ -7,6 +7,7 @@ using Mimo.Api.Http;
 using Mimo.Api.Import;
 using Mimo.Api.Invoices;
 using Mimo.Api.Tenants;
+using Mimo.Silo.Hosting;
 using Scalar.AspNetCore;
 
 namespace Mimo.Api;
@@ -17,6 +18,7 @@ public static class MimoApi
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddLoggingDefaults();
         configure?.Invoke(builder);
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxJsonBodyBytes);
