@@ -1,20 +1,153 @@
+using System.Text;
+using System.Text.Json;
 using Mimo.Grains.Customers;
+using Mimo.Grains.Interfaces.Common;
 using Mimo.Grains.Interfaces.Customers;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Mimo.Silo.Postgres;
 
-// PLACEHOLDER: replaced by the database work.
+/// <summary>The customer directory in <c>mimo_customer_directory</c>.</summary>
 public sealed class PostgresCustomerDirectory(NpgsqlDataSource dataSource) : ICustomerDirectory
 {
-    private readonly NpgsqlDataSource _dataSource = dataSource;
+    private const string Columns =
+        "customer_id, name, tags, payment_method, reminder_mode, pay_score, pay_band, outstanding, " +
+        "next_reminder_at, updated_at";
 
-    public Task UpsertAsync(string tenantId, CustomerSummary summary, CancellationToken cancellationToken) =>
-        throw new NotImplementedException(_dataSource.ToString());
+    // A write carries the grain's own change time; an older write arriving late never replaces a newer one.
+    private const string Upsert = $"""
+        INSERT INTO mimo_customer_directory (tenant_id, {Columns})
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+        ON CONFLICT (tenant_id, customer_id) DO UPDATE
+        SET name = EXCLUDED.name,
+            tags = EXCLUDED.tags,
+            payment_method = EXCLUDED.payment_method,
+            reminder_mode = EXCLUDED.reminder_mode,
+            pay_score = EXCLUDED.pay_score,
+            pay_band = EXCLUDED.pay_band,
+            outstanding = EXCLUDED.outstanding,
+            next_reminder_at = EXCLUDED.next_reminder_at,
+            updated_at = EXCLUDED.updated_at
+        WHERE mimo_customer_directory.updated_at <= EXCLUDED.updated_at
+        """;
 
-    public Task RemoveAsync(string tenantId, string customerId, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+    public async Task UpsertAsync(string tenantId, CustomerSummary summary, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(Upsert);
+        command.Parameters.Add(Text(tenantId));
+        command.Parameters.Add(Text(summary.Id));
+        command.Parameters.Add(Text(summary.Name));
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. summary.Tags] });
+        command.Parameters.Add(Text(DbEnum<PaymentMethod>.Name(summary.PaymentMethod)));
+        command.Parameters.Add(Text(summary.ReminderMode is { } mode ? DbEnum<ReminderMode>.Name(mode) : null));
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Smallint, Value = Nullable(summary.PayScore.Score) });
+        command.Parameters.Add(Text(DbEnum<PayerBand>.Name(summary.PayScore.Band)));
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = OutstandingJson.Write(summary.Outstanding) });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = Nullable(summary.NextReminderAt?.ToUniversalTime()) });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = summary.UpdatedAt.ToUniversalTime() });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
-    public Task<DirectoryPage> QueryAsync(string tenantId, DirectoryQuery query, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+    public async Task RemoveAsync(string tenantId, string customerId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "DELETE FROM mimo_customer_directory WHERE tenant_id = $1 AND customer_id = $2");
+        command.Parameters.Add(Text(tenantId));
+        command.Parameters.Add(Text(customerId));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<DirectoryPage> QueryAsync(string tenantId, DirectoryQuery query, CancellationToken cancellationToken)
+    {
+        await using var command = BuildQuery(tenantId, query);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<CustomerSummary>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(ReadSummary(reader));
+        }
+
+        var next = rows.Count > query.Limit ? rows[query.Limit - 1].Id : null;
+        return new DirectoryPage(rows.Take(query.Limit).ToList(), next);
+    }
+
+    /// <summary>Only the filters a query uses become conditions, so each shape gets a plan that fits it.</summary>
+    private NpgsqlCommand BuildQuery(string tenantId, DirectoryQuery query)
+    {
+        var command = dataSource.CreateCommand();
+        var sql = new StringBuilder($"SELECT {Columns} FROM mimo_customer_directory WHERE tenant_id = $1");
+        command.Parameters.Add(Text(tenantId));
+        if (query.AfterCustomerId is not null)
+        {
+            sql.Append(" AND customer_id > $").Append(Add(command, Text(query.AfterCustomerId)));
+        }
+
+        if (query.Band is { } band)
+        {
+            sql.Append(" AND pay_band = $").Append(Add(command, Text(DbEnum<PayerBand>.Name(band))));
+        }
+
+        if (query.Mode is { } mode)
+        {
+            var name = Add(command, Text(DbEnum<ReminderMode>.Name(mode)));
+            sql.Append(mode == query.DefaultMode
+                ? $" AND (reminder_mode = ${name} OR reminder_mode IS NULL)"
+                : $" AND reminder_mode = ${name}");
+        }
+
+        if (query.Tag is not null)
+        {
+            sql.Append(" AND tags @> ARRAY[$").Append(Add(command, Text(query.Tag))).Append(']');
+        }
+
+        sql.Append(" ORDER BY customer_id LIMIT $")
+            .Append(Add(command, new NpgsqlParameter<int> { TypedValue = query.Limit + 1 }));
+        command.CommandText = sql.ToString();
+        return command;
+    }
+
+    private static CustomerSummary ReadSummary(NpgsqlDataReader reader)
+    {
+        var mode = reader.IsDBNull(4) ? (ReminderMode?)null : DbEnum<ReminderMode>.Parse(reader.GetString(4));
+        var score = reader.IsDBNull(5) ? (int?)null : reader.GetInt16(5);
+        return new CustomerSummary(
+            reader.GetString(0),
+            reader.GetString(1),
+            reader.GetFieldValue<string[]>(2),
+            DbEnum<PaymentMethod>.Parse(reader.GetString(3)),
+            mode,
+            new PayScoreSummary(score, DbEnum<PayerBand>.Parse(reader.GetString(6))),
+            OutstandingJson.Read(reader.GetString(7)),
+            reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8),
+            reader.GetFieldValue<DateTimeOffset>(9));
+    }
+
+    private static int Add(NpgsqlCommand command, NpgsqlParameter parameter)
+    {
+        command.Parameters.Add(parameter);
+        return command.Parameters.Count;
+    }
+
+    private static NpgsqlParameter Text(string? value) =>
+        new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
+
+    private static object Nullable<T>(T? value)
+        where T : struct => value is { } present ? present : DBNull.Value;
+
+    /// <summary>Amounts outstanding per currency, as <c>[{"currency":"EUR","amount":12.5}]</c>.</summary>
+    private static class OutstandingJson
+    {
+        private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+        public static string Write(IReadOnlyList<MoneyAmount> amounts) =>
+            JsonSerializer.Serialize(amounts.Select(a => new Row(a.Currency, a.Amount)), JsonOptions);
+
+        public static IReadOnlyList<MoneyAmount> Read(string json) =>
+            (JsonSerializer.Deserialize<Row[]>(json, JsonOptions) ?? [])
+                .Select(r => new MoneyAmount(r.Currency, r.Amount))
+                .ToList();
+
+        private sealed record Row(string Currency, decimal Amount);
+    }
 }
