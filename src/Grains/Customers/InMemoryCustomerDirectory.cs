@@ -13,7 +13,11 @@ public sealed class InMemoryCustomerDirectory : ICustomerDirectory
         var customers = _tenants.GetOrAdd(tenantId, _ => new SortedDictionary<string, CustomerSummary>(StringComparer.Ordinal));
         lock (customers)
         {
-            customers[summary.Id] = summary;
+            // Like the PostgreSQL directory: a write older than the stored row arrived late and is dropped.
+            if (!customers.TryGetValue(summary.Id, out var stored) || stored.UpdatedAt <= summary.UpdatedAt)
+            {
+                customers[summary.Id] = summary;
+            }
         }
 
         return Task.CompletedTask;

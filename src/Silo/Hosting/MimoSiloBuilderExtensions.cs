@@ -90,15 +90,16 @@ public static class MimoSiloBuilderExtensions
     private static void AddPostgresProviders(ISiloBuilder silo, string connectionString)
     {
         silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-        silo.Services.AddSingleton(sp => new DatabaseMigrator(
-            sp.GetRequiredService<NpgsqlDataSource>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DatabaseMigrator>>()));
+        silo.Services.AddSingleton<DatabaseMigrator>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, MigrationOnStartup>();
 
         silo.AddAdoNetGrainStorage(StorageNames.GrainStorage, options =>
         {
             options.Invariant = ConfigurationNames.NpgsqlInvariant;
             options.ConnectionString = connectionString;
+
+            // A deleted customer leaves no row behind: millions of deletions must not pile up.
+            options.DeleteStateOnClear = true;
         });
         silo.Services
             .AddOptions<AdoNetGrainStorageOptions>(StorageNames.GrainStorage)

@@ -1,7 +1,7 @@
 using Mimo.Grains.Customers;
 using Mimo.Grains.Interfaces.Common;
 using Mimo.Grains.Interfaces.Customers;
-using static Mimo.Grains.Tests.Infrastructure.TestData;
+using static Mimo.Testing.TestData;
 
 namespace Mimo.Grains.Tests.Customers;
 

@@ -1,6 +1,6 @@
 using Mimo.Grains.Customers;
 using Mimo.Grains.Interfaces.Common;
-using static Mimo.Grains.Tests.Infrastructure.TestData;
+using static Mimo.Testing.TestData;
 
 namespace Mimo.Grains.Tests.Customers;
 

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Mimo.Grains.Interfaces.Common;
 using Mimo.Grains.Interfaces.Tenants;
 using Mimo.Grains.Tests.Infrastructure;
-using static Mimo.Grains.Tests.Infrastructure.TestData;
+using static Mimo.Testing.TestData;
 
 namespace Mimo.Grains.Tests.Tenants;
 

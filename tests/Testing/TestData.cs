@@ -1,7 +1,7 @@
 using Mimo.Grains.Interfaces.Common;
 using Mimo.Grains.Interfaces.Customers;
 
-namespace Mimo.Grains.Tests.Infrastructure;
+namespace Mimo.Testing;
 
 /// <summary>Fresh ids and ordinary customers and invoices for tests.</summary>
 public static class TestData
