@@ -16,6 +16,7 @@ public static class LoggingDefaults
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         ["Logging:LogLevel:Orleans"] = "Warning",
         ["Logging:LogLevel:Orleans.Runtime.Silo"] = "Information",
+        ["Logging:LogLevel:Orleans.Runtime.SiloOptionsLogger"] = "Warning",
         ["Logging:LogLevel:Orleans.Runtime.MembershipService.MembershipTableManager"] = "Information",
     };
 
