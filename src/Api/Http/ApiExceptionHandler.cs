@@ -47,7 +47,7 @@ internal sealed partial class ApiExceptionHandler(
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "The service is temporarily unavailable.",
-                Detail = $"The cluster or the database cannot be reached. Nothing was changed; retry in {seconds} s.",
+                Detail = $"The cluster or the database cannot be reached right now. Retry the request in {seconds} s.",
             };
         }
 

@@ -22,4 +22,14 @@ internal sealed partial class CustomerGrain
         string customerId,
         string invoiceId,
         InvoiceStatus status);
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "The directory row of customer {TenantId}/{CustomerId} could not be updated; retrying in {Seconds} s")]
+    private static partial void LogPublishFailed(
+        ILogger logger,
+        Exception exception,
+        string tenantId,
+        string customerId,
+        double seconds);
 }

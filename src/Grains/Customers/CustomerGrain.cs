@@ -6,9 +6,10 @@ using Mimo.Grains.Interfaces.Customers;
 namespace Mimo.Grains.Customers;
 
 /// <summary>
-/// One customer of one tenant. Every change is written to the grain's state first and then through
-/// to the directory read model; a closed invoice is archived before the state forgets it, so a
-/// failure at any point leaves nothing that a retry of the same request does not repair.
+/// One customer of one tenant. Every change is written to the grain's state first and then
+/// published to the directory read model (retried in the background if the read model is down);
+/// a closed invoice is archived before the state forgets it, so a failed command leaves nothing
+/// that a retry of the same request does not repair.
 /// </summary>
 [GrainType("customer")]
 internal sealed partial class CustomerGrain(
@@ -55,13 +56,15 @@ internal sealed partial class CustomerGrain(
             return false;
         }
 
-        await archive.RemoveCustomerAsync(_tenantId, _customerId, CancellationToken.None);
-        await directory.RemoveAsync(_tenantId, _customerId, CancellationToken.None);
-        await state.ClearStateAsync();
+        await WriteAsync(state.ClearStateAsync);
         state.State = new CustomerState();
 
         LogCustomerDeleted(logger, _tenantId, _customerId);
-        DeactivateOnIdle();
+        if (await PublishAsync())
+        {
+            DeactivateOnIdle();
+        }
+
         return true;
     }
 
@@ -135,9 +138,15 @@ internal sealed partial class CustomerGrain(
     {
         Customer.UpdatedAt = now;
         Customer.PaidHistory = PaidHistory.Prune(Customer.PaidHistory, Today());
+        await WriteAsync(state.WriteStateAsync);
+        await PublishAsync();
+    }
+
+    private async Task WriteAsync(Func<Task> write)
+    {
         try
         {
-            await state.WriteStateAsync();
+            await write();
         }
         catch
         {
@@ -145,8 +154,6 @@ internal sealed partial class CustomerGrain(
             DeactivateOnIdle();
             throw;
         }
-
-        await directory.UpsertAsync(_tenantId, ToSummary(), CancellationToken.None);
     }
 
     private DateOnly Today()

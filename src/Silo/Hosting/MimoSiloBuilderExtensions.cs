@@ -112,6 +112,7 @@ public static class MimoSiloBuilderExtensions
         });
         silo.Services.AddSingleton<ICustomerDirectory, PostgresCustomerDirectory>();
         silo.Services.AddSingleton<IInvoiceArchive, PostgresInvoiceArchive>();
+        silo.AddIncomingGrainCallFilter<ConnectionLossFilter>();
     }
 
     private static IPAddress ResolveAdvertisedAddress(string? configured)

@@ -46,7 +46,7 @@ public sealed class PostgresCustomerDirectory(NpgsqlDataSource dataSource) : ICu
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = OutstandingJson.Write(summary.Outstanding) });
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = Nullable(summary.NextReminderAt?.ToUniversalTime()) });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = summary.UpdatedAt.ToUniversalTime() });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await ReadModelRetry.RunAsync(dataSource, () => command.ExecuteNonQueryAsync(cancellationToken));
     }
 
     public async Task RemoveAsync(string tenantId, string customerId, CancellationToken cancellationToken)
@@ -55,18 +55,23 @@ public sealed class PostgresCustomerDirectory(NpgsqlDataSource dataSource) : ICu
             "DELETE FROM mimo_customer_directory WHERE tenant_id = $1 AND customer_id = $2");
         command.Parameters.Add(Text(tenantId));
         command.Parameters.Add(Text(customerId));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await ReadModelRetry.RunAsync(dataSource, () => command.ExecuteNonQueryAsync(cancellationToken));
     }
 
     public async Task<DirectoryPage> QueryAsync(string tenantId, DirectoryQuery query, CancellationToken cancellationToken)
     {
         await using var command = BuildQuery(tenantId, query);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<CustomerSummary>();
-        while (await reader.ReadAsync(cancellationToken))
+        var rows = await ReadModelRetry.RunAsync(dataSource, async () =>
         {
-            rows.Add(ReadSummary(reader));
-        }
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var read = new List<CustomerSummary>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                read.Add(ReadSummary(reader));
+            }
+
+            return read;
+        });
 
         var next = rows.Count > query.Limit ? rows[query.Limit - 1].Id : null;
         return new DirectoryPage(rows.Take(query.Limit).ToList(), next);

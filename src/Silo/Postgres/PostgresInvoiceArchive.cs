@@ -56,7 +56,7 @@ public sealed class PostgresInvoiceArchive(NpgsqlDataSource dataSource) : IInvoi
         command.Parameters.Add(Nullable(NpgsqlDbType.Date, invoice.Hold?.Until));
         command.Parameters.Add(Nullable(NpgsqlDbType.TimestampTz, invoice.Hold?.PlacedAt.ToUniversalTime()));
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = WritePayments(invoice.Payments) });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await ReadModelRetry.RunAsync(dataSource, () => command.ExecuteNonQueryAsync(cancellationToken));
     }
 
     public async Task<InvoiceView?> FindAsync(
@@ -70,8 +70,11 @@ public sealed class PostgresInvoiceArchive(NpgsqlDataSource dataSource) : IInvoi
         command.Parameters.Add(Text(tenantId));
         command.Parameters.Add(Text(customerId));
         command.Parameters.Add(Text(invoiceId));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? ReadInvoice(reader) : null;
+        return await ReadModelRetry.RunAsync(dataSource, async () =>
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken) ? ReadInvoice(reader) : null;
+        });
     }
 
     public async Task RemoveCustomerAsync(string tenantId, string customerId, CancellationToken cancellationToken)
@@ -80,7 +83,7 @@ public sealed class PostgresInvoiceArchive(NpgsqlDataSource dataSource) : IInvoi
             "DELETE FROM mimo_closed_invoice WHERE tenant_id = $1 AND customer_id = $2");
         command.Parameters.Add(Text(tenantId));
         command.Parameters.Add(Text(customerId));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await ReadModelRetry.RunAsync(dataSource, () => command.ExecuteNonQueryAsync(cancellationToken));
     }
 
     private static InvoiceView ReadInvoice(NpgsqlDataReader reader)

@@ -21,19 +21,8 @@ public sealed class ApiFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh tenant and a client that sends its key.</summary>
-    public async Task<TenantClient> NewTenantAsync(string name = "Acme Billing", string? timeZone = "Europe/Berlin")
-    {
-        var response = await Operator.PostAsJsonAsync("/v1/tenants", new
-        {
-            name,
-            timeZone,
-            sender = new { name, email = "billing@acme.example" },
-        });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var key = created.GetProperty("apiKey").GetString()!;
-        return new TenantClient(created.GetProperty("id").GetString()!, key, Host.CreateClient(key));
-    }
+    public Task<TenantClient> NewTenantAsync(string name = "Acme Billing", string? timeZone = "Europe/Berlin") =>
+        Host.NewTenantAsync(name, timeZone);
 
     public async Task DisposeAsync()
     {

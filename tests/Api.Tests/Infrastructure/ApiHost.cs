@@ -1,4 +1,7 @@
+using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Builder;
@@ -19,9 +22,12 @@ public sealed class ApiHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private ApiHost(WebApplication app, Uri address, string outbox)
+    private readonly string _operatorKey;
+
+    private ApiHost(WebApplication app, Uri address, string outbox, string operatorKey)
     {
         _app = app;
+        _operatorKey = operatorKey;
         Address = address;
         Outbox = outbox;
     }
@@ -58,7 +64,23 @@ public sealed class ApiHost : IAsyncDisposable
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .First();
-        return new ApiHost(app, new Uri(address), outbox);
+        return new ApiHost(app, new Uri(address), outbox, configuration["Operator:ApiKey"]!);
+    }
+
+    /// <summary>A fresh tenant, created with the operator key, and a client that sends the tenant's key.</summary>
+    public async Task<TenantClient> NewTenantAsync(string name = "Acme Billing", string? timeZone = "Europe/Berlin")
+    {
+        using var operatorClient = CreateClient(_operatorKey);
+        var response = await operatorClient.PostAsJsonAsync("/v1/tenants", new
+        {
+            name,
+            timeZone,
+            sender = new { name, email = "billing@acme.example" },
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var key = created.GetProperty("apiKey").GetString()!;
+        return new TenantClient(created.GetProperty("id").GetString()!, key, CreateClient(key));
     }
 
     public HttpClient CreateClient(string? key = null)

@@ -12,18 +12,20 @@ namespace Mimo.Testing.Postgres;
 /// database. Set <c>MIMO_TEST_POSTGRES</c> to a connection string (of a role that may create
 /// databases) to use an existing server instead.
 /// </summary>
-public sealed class PostgresServer
+public sealed class PostgresServer : IAsyncDisposable
 {
     public const string ExistingServerVariable = "MIMO_TEST_POSTGRES";
 
     private static readonly Lazy<Task<PostgresServer>> Shared = new(StartSharedAsync);
 
     private readonly LocalCluster? _cluster;
+    private readonly bool _dedicated;
 
-    private PostgresServer(string adminConnectionString, LocalCluster? cluster)
+    private PostgresServer(string adminConnectionString, LocalCluster? cluster, bool dedicated = false)
     {
         AdminConnectionString = adminConnectionString;
         _cluster = cluster;
+        _dedicated = dedicated;
     }
 
     /// <summary>A connection string to the server's maintenance database, as a superuser.</summary>
@@ -31,6 +33,16 @@ public sealed class PostgresServer
 
     /// <summary>The server of this test process, started on first use.</summary>
     public static Task<PostgresServer> GetAsync() => Shared.Value;
+
+    /// <summary>
+    /// A server of the caller's own, for tests that stop and start it (outages); always a local
+    /// cluster, whatever <c>MIMO_TEST_POSTGRES</c> says. Dispose it to remove it.
+    /// </summary>
+    public static async Task<PostgresServer> StartDedicatedAsync()
+    {
+        var cluster = await LocalCluster.CreateAsync();
+        return new PostgresServer(cluster.ConnectionString, cluster, dedicated: true);
+    }
 
     /// <summary>Creates an empty database and returns a connection string for it.</summary>
     public async Task<string> CreateDatabaseAsync(string prefix = "mimo_test")
@@ -51,6 +63,16 @@ public sealed class PostgresServer
 
     /// <summary>Starts a stopped server again on the same port and data.</summary>
     public Task StartAsync() => RequireCluster().StartAsync();
+
+    public ValueTask DisposeAsync()
+    {
+        if (_dedicated)
+        {
+            _cluster!.Dispose();
+        }
+
+        return ValueTask.CompletedTask;
+    }
 
     private LocalCluster RequireCluster() => _cluster
         ?? throw new InvalidOperationException($"The server from {ExistingServerVariable} is not this process's to stop or start.");
