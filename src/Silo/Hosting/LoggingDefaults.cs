@@ -17,6 +17,7 @@ public static class LoggingDefaults
         ["Logging:LogLevel:Orleans"] = "Warning",
         ["Logging:LogLevel:Orleans.Runtime.Silo"] = "Information",
         ["Logging:LogLevel:Orleans.Runtime.SiloOptionsLogger"] = "Warning",
+        ["Logging:LogLevel:Polly"] = "Warning",
         ["Logging:LogLevel:Orleans.Runtime.MembershipService.MembershipTableManager"] = "Information",
     };
 
