@@ -26,13 +26,18 @@ public sealed record PayScoreSummary(
     public static PayScoreSummary Unscored { get; } = new(null, PayerBand.Unscored);
 }
 
-/// <summary>How a customer is reminded; a null mode follows the tenant's default.</summary>
+/// <summary>
+/// How a customer is reminded; a null mode follows the tenant's default. <see cref="Suspended"/>
+/// says why the engine itself stopped the reminders (an address that bounced), until the tenant
+/// changes the customer's contacts or its reminder settings.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("mimo.ReminderSettingsView")]
 public sealed record ReminderSettingsView(
     [property: Id(0)] ReminderMode? Mode,
     [property: Id(1)] string? WorkflowId,
     [property: Id(2)] DateTimeOffset? PausedUntil,
-    [property: Id(3)] DateTimeOffset? NextReminderAt);
+    [property: Id(3)] DateTimeOffset? NextReminderAt,
+    [property: Id(4)] ReminderSuspension? Suspended = null);
 
 /// <summary>The customer resource.</summary>
 [GenerateSerializer, Immutable, Alias("mimo.CustomerView")]

@@ -1,4 +1,5 @@
 using Mimo.Grains.Interfaces.Common;
+using Mimo.Grains.Interfaces.Email;
 
 namespace Mimo.Grains.Interfaces.Customers;
 
@@ -44,4 +45,31 @@ public interface ICustomerGrain : IGrainWithStringKey
 
     [Alias("LiftHoldAsync")]
     Task<GrainResult<InvoiceView>> LiftHoldAsync(string invoiceId);
+
+    /// <summary>
+    /// Sets how the customer is reminded and re-plans. Invalid when the workflow does not exist or
+    /// a workflow is named for a mode other than custom.
+    /// </summary>
+    [Alias("SetReminderSettingsAsync")]
+    Task<GrainResult<ReminderSettingsView>> SetReminderSettingsAsync(ReminderSettingsChange change);
+
+    /// <summary>The upcoming automatic emails, planned from the current state; nothing is sent.</summary>
+    [Alias("GetScheduleAsync")]
+    Task<GrainResult<IReadOnlyList<ScheduledSend>>> GetScheduleAsync();
+
+    /// <summary>Re-plans from the tenant's current settings and workflows (after they changed).</summary>
+    [Alias("ReplanAsync")]
+    Task ReplanAsync();
+
+    /// <summary>
+    /// Called by delivery right before an email of the outbox goes: the email as it must be sent
+    /// now (current amounts), or why it must not go any more. The decision is re-checked here
+    /// against the current state, not taken from when the email was queued.
+    /// </summary>
+    [Alias("PrepareDeliveryAsync")]
+    Task<PreparedDelivery> PrepareDeliveryAsync(string messageId);
+
+    /// <summary>Called by delivery with the outcome of an attempt; a repeated report is ignored.</summary>
+    [Alias("CompleteDeliveryAsync")]
+    Task CompleteDeliveryAsync(string messageId, DeliveryOutcome outcome);
 }
