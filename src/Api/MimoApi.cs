@@ -6,6 +6,7 @@ using Mimo.Api.Hosting;
 using Mimo.Api.Http;
 using Mimo.Api.Import;
 using Mimo.Api.Invoices;
+using Mimo.Api.Reminders;
 using Mimo.Api.Tenants;
 using Mimo.Silo.Hosting;
 using Scalar.AspNetCore;
@@ -60,6 +61,7 @@ public static class MimoApi
         app.MapTenantEndpoints();
         app.MapCustomerEndpoints();
         app.MapInvoiceEndpoints();
+        app.MapReminderEndpoints();
         app.MapImportEndpoints();
     }
 }

@@ -6,13 +6,19 @@ namespace Mimo.Api.Customers;
 
 /// <summary>
 /// A customer's reminder settings. A null <see cref="Mode"/> means the customer follows the
-/// tenant's <c>defaultReminderMode</c>.
+/// tenant's <c>defaultReminderMode</c>; <see cref="Suspended"/> is set when the engine stopped the
+/// reminders itself (an address the mail server refused), until the contacts or these settings change.
 /// </summary>
 public sealed record RemindersResponse(
     ReminderMode? Mode,
     string? WorkflowId,
     DateTimeOffset? PausedUntil,
-    DateTimeOffset? NextReminderAt);
+    DateTimeOffset? NextReminderAt,
+    ReminderSuspension? Suspended)
+{
+    public static RemindersResponse From(ReminderSettingsView view) =>
+        new(view.Mode, view.WorkflowId, view.PausedUntil, view.NextReminderAt, view.Suspended);
+}
 
 /// <summary>The customer resource.</summary>
 public sealed record CustomerResponse(
@@ -39,11 +45,7 @@ public sealed record CustomerResponse(
         view.OpenInvoices.Select(InvoiceResponse.From).ToList(),
         view.Outstanding,
         view.PayScore,
-        new RemindersResponse(
-            view.Reminders.Mode,
-            view.Reminders.WorkflowId,
-            view.Reminders.PausedUntil,
-            view.Reminders.NextReminderAt),
+        RemindersResponse.From(view.Reminders),
         view.CreatedAt,
         view.UpdatedAt);
 }

@@ -19,6 +19,9 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("GetAsync")]
     Task<CustomerView?> GetAsync();
 
+    [Alias("ExistsAsync")]
+    Task<bool> ExistsAsync();
+
     /// <summary>Deletes the customer, its invoices and its reminders; false when there was none.</summary>
     [Alias("DeleteAsync")]
     Task<bool> DeleteAsync();

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Mimo.Grains.Interfaces.Email;
 
 /// <summary>
@@ -8,6 +10,7 @@ namespace Mimo.Grains.Interfaces.Email;
 [Alias("mimo.IEmailDeliveryGrain")]
 public interface IEmailDeliveryGrain : IGrainWithIntegerKey
 {
+    [OneWay]
     [Alias("EnqueueAsync")]
     Task EnqueueAsync(DeliveryRequest request);
 }

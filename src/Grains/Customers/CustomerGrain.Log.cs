@@ -32,4 +32,25 @@ internal sealed partial class CustomerGrain
         string tenantId,
         string customerId,
         double seconds);
+
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Reminders of customer {TenantId}/{CustomerId} set: mode {Mode}, workflow {WorkflowId}")]
+    private static partial void LogRemindersSet(
+        ILogger logger,
+        string tenantId,
+        string customerId,
+        ReminderMode? mode,
+        string? workflowId);
+
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Reminder {MessageId} of customer {TenantId}/{CustomerId} queued: step {Step}, {InvoiceCount} invoice(s)")]
+    private static partial void LogQueued(
+        ILogger logger,
+        string tenantId,
+        string customerId,
+        string messageId,
+        string step,
+        int invoiceCount);
 }

@@ -1,7 +1,7 @@
 namespace Mimo.Grains.Customers;
 
 /// <summary>
-/// Keeps the read models in step with the grain state. A state change that was written is
+/// Keeps the read models (the directory row and the activity log) in step with the grain state. A state change that was written is
 /// acknowledged even when the read model cannot be reached: the directory row (or its removal)
 /// is then retried on a timer that keeps the grain active until it succeeds, and tried once more
 /// if the grain is deactivated first.
@@ -36,6 +36,21 @@ internal sealed partial class CustomerGrain
         return false;
     }
 
+    /// <summary>
+    /// Appends the activity entries written with the state. They stay in the stored state until the
+    /// next write, so they may be appended again after a reactivation, which the log ignores.
+    /// </summary>
+    private async Task AppendActivityAsync()
+    {
+        if (Customer.PendingActivity.Count == 0)
+        {
+            return;
+        }
+
+        await activityLog.AppendAsync(_tenantId, _customerId, Customer.PendingActivity.ToList(), CancellationToken.None);
+        Customer.PendingActivity.Clear();
+    }
+
     private Task RetryPublishAsync(CancellationToken cancellationToken) => PublishAsync();
 
     private async Task<bool> TryPublishAsync()
@@ -45,11 +60,13 @@ internal sealed partial class CustomerGrain
             if (Customer.Exists)
             {
                 await directory.UpsertAsync(_tenantId, ToSummary(), CancellationToken.None);
+                await AppendActivityAsync();
             }
             else
             {
                 await directory.RemoveAsync(_tenantId, _customerId, CancellationToken.None);
                 await archive.RemoveCustomerAsync(_tenantId, _customerId, CancellationToken.None);
+                await activityLog.RemoveCustomerAsync(_tenantId, _customerId, CancellationToken.None);
             }
 
             return true;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Mimo.Grains.Activity;
 using Mimo.Grains.Interfaces.Common;
 using Mimo.Grains.Interfaces.Customers;
 
@@ -7,15 +8,17 @@ namespace Mimo.Grains.Customers;
 
 /// <summary>
 /// One customer of one tenant. Every change is written to the grain's state first and then
-/// published to the directory read model (retried in the background if the read model is down);
-/// a closed invoice is archived before the state forgets it, so a failed command leaves nothing
-/// that a retry of the same request does not repair.
+/// published to the read models (retried in the background if they are down); a closed invoice is
+/// archived before the state forgets it, so a failed command leaves nothing that a retry of the
+/// same request does not repair. After every change the customer re-plans its reminders and keeps
+/// one Orleans reminder due at its next send (see CustomerGrain.Reminders.cs).
 /// </summary>
 [GrainType("customer")]
 internal sealed partial class CustomerGrain(
     [PersistentState("customer", StorageNames.GrainStorage)] IPersistentState<CustomerState> state,
     ICustomerDirectory directory,
     IInvoiceArchive archive,
+    IActivityLog activityLog,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {
@@ -24,10 +27,14 @@ internal sealed partial class CustomerGrain(
 
     private CustomerState Customer => state.State;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_tenantId, _customerId) = CustomerKey.Parse(this.GetPrimaryKeyString());
-        return Task.CompletedTask;
+        await RefreshContextAsync();
+        if (Customer.PendingActivity.Count > 0)
+        {
+            await PublishAsync();
+        }
     }
 
     public async Task<GrainResult<CustomerView>> UpsertAsync(CustomerDetails details)
@@ -37,6 +44,13 @@ internal sealed partial class CustomerGrain(
         if (created)
         {
             Customer.CreatedAt = now;
+        }
+
+        if (!created && !Customer.Details!.Contacts.SequenceEqual(details.Contacts))
+        {
+            // New addresses from the tenant: what bounced before is the tenant's to have fixed.
+            Customer.FlaggedContacts.Clear();
+            Customer.Suspension = null;
         }
 
         Customer.Details = details;
@@ -49,6 +63,8 @@ internal sealed partial class CustomerGrain(
 
     public Task<CustomerView?> GetAsync() => Task.FromResult(Customer.Exists ? ToView() : null);
 
+    public Task<bool> ExistsAsync() => Task.FromResult(Customer.Exists);
+
     public async Task<bool> DeleteAsync()
     {
         if (!Customer.Exists)
@@ -56,6 +72,7 @@ internal sealed partial class CustomerGrain(
             return false;
         }
 
+        await CancelReminderAsync();
         await WriteAsync(state.ClearStateAsync);
         state.State = new CustomerState();
 
@@ -134,10 +151,16 @@ internal sealed partial class CustomerGrain(
         return change.Result;
     }
 
+    /// <summary>
+    /// Writes the state after a change and publishes it. The reminder is moved first when the new
+    /// plan needs it earlier, so that a failure leaves the stored state as it was.
+    /// </summary>
     private async Task SaveAsync(DateTimeOffset now)
     {
         Customer.UpdatedAt = now;
         Customer.PaidHistory = PaidHistory.Prune(Customer.PaidHistory, Today());
+        Customer.PruneSentSteps();
+        await BringReminderForwardAsync(now);
         await WriteAsync(state.WriteStateAsync);
         await PublishAsync();
     }
@@ -156,16 +179,8 @@ internal sealed partial class CustomerGrain(
         }
     }
 
-    private DateOnly Today()
-    {
-        var zone = CustomerTimeZone();
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
-    }
-
-    private TimeZoneInfo CustomerTimeZone() =>
-        Customer.Details?.TimeZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)
-            ? zone
-            : TimeZoneInfo.Utc;
+    /// <summary>Today in the customer's time zone (its own, else its tenant's).</summary>
+    private DateOnly Today() => Plan(clock.GetUtcNow()).Calendar.LocalDate(clock.GetUtcNow());
 
     private CustomerView ToView() => new(
         _customerId,
@@ -173,13 +188,16 @@ internal sealed partial class CustomerGrain(
         Customer.OpenInvoices.Select(i => i.ToView()).ToList(),
         Customer.Outstanding,
         PayScoreSummary.Unscored,
-        new ReminderSettingsView(
-            Customer.Reminders.Mode,
-            Customer.Reminders.WorkflowId,
-            Customer.Reminders.PausedUntil,
-            null),
+        ReminderView(),
         Customer.CreatedAt,
         Customer.UpdatedAt);
+
+    private ReminderSettingsView ReminderView() => new(
+        Customer.Reminders.Mode,
+        Customer.Reminders.WorkflowId,
+        Customer.Reminders.PausedUntil,
+        NextReminderAt(clock.GetUtcNow()),
+        Customer.Suspension);
 
     private CustomerSummary ToSummary() => new(
         _customerId,
@@ -189,7 +207,7 @@ internal sealed partial class CustomerGrain(
         Customer.Reminders.Mode,
         PayScoreSummary.Unscored,
         Customer.Outstanding,
-        null,
+        NextReminderAt(clock.GetUtcNow()),
         Customer.UpdatedAt);
 
     private static GrainResult<T> CustomerNotFound<T>() => GrainResult<T>.NotFound("There is no such customer.");

@@ -1,3 +1,4 @@
+using Mimo.Grains.Interfaces.Activity;
 using Mimo.Grains.Interfaces.Common;
 using Mimo.Grains.Interfaces.Customers;
 
@@ -29,6 +30,41 @@ public sealed class CustomerState
     [Id(5)]
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>The (invoice, step) pairs already queued or sent, for open invoices only.</summary>
+    [Id(6)]
+    public List<SentStepRecord> SentSteps { get; set; } = [];
+
+    /// <summary>When the latest reminder (automatic or manual) was queued, for the minimum gap.</summary>
+    [Id(7)]
+    public DateTimeOffset? LastReminderAt { get; set; }
+
+    /// <summary>Emails decided on but not yet delivered; they leave when delivered, skipped or given up.</summary>
+    [Id(8)]
+    public List<OutboxEmail> Outbox { get; set; } = [];
+
+    /// <summary>
+    /// Activity entries not yet confirmed in the activity log. They are written with the state
+    /// change they describe and appended to the log afterwards (appending twice is harmless).
+    /// </summary>
+    [Id(9)]
+    public List<ActivityEntry> PendingActivity { get; set; } = [];
+
+    /// <summary>Set when the engine stopped the reminders itself, e.g. an address bounced.</summary>
+    [Id(10)]
+    public ReminderSuspension? Suspension { get; set; }
+
+    /// <summary>Contact addresses the mail server refused permanently; they get no more email.</summary>
+    [Id(11)]
+    public List<FlaggedContact> FlaggedContacts { get; set; } = [];
+
+    /// <summary>
+    /// When the customer's Orleans reminder is due, as last registered; null when none is. A reminder
+    /// that is due too early is harmless (the tick re-plans), so it is moved at once only when the
+    /// plan needs it earlier.
+    /// </summary>
+    [Id(12)]
+    public DateTimeOffset? ReminderDueAt { get; set; }
+
     public bool Exists => Details is not null;
 
     public Invoice? FindOpen(string invoiceId) => OpenInvoices.Find(i => i.Id == invoiceId);
@@ -47,4 +83,10 @@ public sealed class CustomerState
     }
 
     public IReadOnlyList<MoneyAmount> Outstanding => Money.OutstandingByCurrency(OpenInvoices);
+
+    public OutboxEmail? FindOutbox(string messageId) => Outbox.Find(e => e.MessageId == messageId);
+
+    /// <summary>Forgets the sent steps of invoices that are no longer open; they can never be sent again.</summary>
+    public void PruneSentSteps() =>
+        SentSteps.RemoveAll(step => FindOpen(step.InvoiceId) is null);
 }

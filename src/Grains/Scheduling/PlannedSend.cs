@@ -1,7 +1,16 @@
 namespace Mimo.Grains.Scheduling;
 
-/// <summary>One invoice's step in a planned email.</summary>
-public sealed record PlannedItem(string InvoiceId, FlowOccurrence Occurrence);
+/// <summary>
+/// One invoice's step in a planned email, with the earlier steps of the same invoice that fell due
+/// unsent (after a gap) and are passed over for it.
+/// </summary>
+public sealed record PlannedItem(string InvoiceId, FlowOccurrence Occurrence, IReadOnlyList<FlowOccurrence> Superseded)
+{
+    public PlannedItem(string invoiceId, FlowOccurrence occurrence)
+        : this(invoiceId, occurrence, [])
+    {
+    }
+}
 
 /// <summary>
 /// One planned email: every invoice of the customer whose step falls on that local day, sent with

@@ -121,7 +121,7 @@ public static class ReminderPlanner
                 continue;
             }
 
-            items.Add(new PlannedItem(invoice.Id, due[^1].Occurrence));
+            items.Add(new PlannedItem(invoice.Id, due[^1].Occurrence, due[..^1].Select(s => s.Occurrence).ToList()));
             steps.RemoveRange(0, due.Count);
         }
 

@@ -1,0 +1,260 @@
+using Mimo.Grains.Delivery;
+using Mimo.Grains.Interfaces.Activity;
+using Mimo.Grains.Interfaces.Common;
+using Mimo.Grains.Interfaces.Customers;
+using Mimo.Grains.Interfaces.Email;
+using Mimo.Grains.Interfaces.Tenants;
+using Mimo.Grains.Scheduling;
+using Mimo.Grains.Tenants;
+
+namespace Mimo.Grains.Customers;
+
+/// <summary>
+/// Scheduling. The customer keeps one Orleans reminder, due at its next planned send or outbox
+/// retry. A tick re-plans from the current state: sends that are due go into the outbox (their
+/// steps count as sent from then on) and are handed to delivery after the state is written, so a
+/// repeated or late tick sends nothing twice and a skipped one loses nothing. The reminder's period
+/// makes it tick again within minutes when a tick was missed or failed.
+/// </summary>
+internal sealed partial class CustomerGrain : IRemindable
+{
+    public const string ReminderName = "next-send";
+
+    /// <summary>How soon a reminder ticks again when the tick that should have moved it did not.</summary>
+    public static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(5);
+
+    private ReminderContext _context = null!;
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != ReminderName)
+        {
+            return;
+        }
+
+        await RefreshContextAsync();
+        var now = clock.GetUtcNow();
+        if (!Customer.Exists)
+        {
+            await CancelReminderAsync();
+            return;
+        }
+
+        var queued = QueueDueSends(now);
+        var handOver = TakeDueForDelivery(now);
+        var previousDue = Customer.ReminderDueAt;
+        await MoveReminderAsync(NextDueAt(now), now);
+        if (queued || handOver.Count > 0 || previousDue != Customer.ReminderDueAt)
+        {
+            await WriteAsync(state.WriteStateAsync);
+            await PublishAsync();
+        }
+
+        await HandOverAsync(handOver);
+    }
+
+    public async Task<GrainResult<ReminderSettingsView>> SetReminderSettingsAsync(ReminderSettingsChange change)
+    {
+        if (!Customer.Exists)
+        {
+            return CustomerNotFound<ReminderSettingsView>();
+        }
+
+        await RefreshContextAsync();
+        if (ValidateSettings(change) is { } invalid)
+        {
+            return invalid;
+        }
+
+        Customer.Reminders = new CustomerReminderSettings(change.Mode, change.WorkflowId, change.PausedUntil);
+        Customer.Suspension = null;
+        await SaveAsync(clock.GetUtcNow());
+
+        LogRemindersSet(logger, _tenantId, _customerId, change.Mode, change.WorkflowId);
+        return GrainResult<ReminderSettingsView>.Ok(ReminderView());
+    }
+
+    public async Task<GrainResult<IReadOnlyList<ScheduledSend>>> GetScheduleAsync()
+    {
+        if (!Customer.Exists)
+        {
+            return CustomerNotFound<IReadOnlyList<ScheduledSend>>();
+        }
+
+        await RefreshContextAsync();
+        var plan = Plan(clock.GetUtcNow());
+        var retries = Customer.Outbox
+            .OrderBy(e => e.NextAttemptAt)
+            .Select(e => new ScheduledSend(e.NextAttemptAt, e.InvoiceIds, e.StepName, e.TemplateId, e.Source, e.WorkflowId));
+        var planned = plan.Sends
+            .Select(s => new ScheduledSend(s.SendAt, s.InvoiceIds, s.Step.Name, s.TemplateId, plan.Source, plan.WorkflowId));
+        return GrainResult<IReadOnlyList<ScheduledSend>>.Ok(retries.Concat(planned).ToList());
+    }
+
+    public async Task ReplanAsync()
+    {
+        await RefreshContextAsync();
+        if (!Customer.Exists)
+        {
+            return;
+        }
+
+        var previousDue = Customer.ReminderDueAt;
+        await BringReminderForwardAsync(clock.GetUtcNow());
+        if (previousDue != Customer.ReminderDueAt)
+        {
+            await WriteAsync(state.WriteStateAsync);
+        }
+
+        await PublishAsync();
+    }
+
+    private GrainResult<ReminderSettingsView>? ValidateSettings(ReminderSettingsChange change)
+    {
+        if (change.WorkflowId is null)
+        {
+            return null;
+        }
+
+        if (change.Mode != ReminderMode.Custom)
+        {
+            return GrainResult<ReminderSettingsView>.Invalid("workflowId", "A workflow can only be named with mode 'custom'.");
+        }
+
+        return _context.Workflows.Any(w => w.Id == change.WorkflowId)
+            ? null
+            : GrainResult<ReminderSettingsView>.Invalid("workflowId", $"There is no workflow '{change.WorkflowId}'.");
+    }
+
+    private CustomerPlan Plan(DateTimeOffset now) => CustomerPlan.For(Customer, _context, now);
+
+    /// <summary>The next instant the customer has something to do: a planned send or an outbox (re)delivery.</summary>
+    private DateTimeOffset? NextDueAt(DateTimeOffset now)
+    {
+        var planned = Plan(now).NextSendAt;
+        var outbox = Customer.Outbox.Count == 0 ? (DateTimeOffset?)null : Customer.Outbox.Min(e => e.NextAttemptAt);
+        return (planned, outbox) switch
+        {
+            ({ } p, { } o) => p < o ? p : o,
+            _ => planned ?? outbox,
+        };
+    }
+
+    private DateTimeOffset? NextReminderAt(DateTimeOffset now) => Customer.Exists ? NextDueAt(now) : null;
+
+    /// <summary>Moves the Orleans reminder when the plan needs it earlier than it is registered.</summary>
+    private async Task BringReminderForwardAsync(DateTimeOffset now)
+    {
+        if (NextDueAt(now) is { } due && (Customer.ReminderDueAt is null || due < Customer.ReminderDueAt))
+        {
+            await MoveReminderAsync(due, now);
+        }
+    }
+
+    private async Task MoveReminderAsync(DateTimeOffset? due, DateTimeOffset now)
+    {
+        if (due is null)
+        {
+            await CancelReminderAsync();
+            return;
+        }
+
+        var dueTime = due.Value > now ? due.Value - now : TimeSpan.Zero;
+        await this.RegisterOrUpdateReminder(ReminderName, dueTime, ReminderPeriod);
+        Customer.ReminderDueAt = due;
+    }
+
+    private async Task CancelReminderAsync()
+    {
+        if (await this.GetReminder(ReminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        Customer.ReminderDueAt = null;
+    }
+
+    /// <summary>
+    /// Puts the sends that are due now into the outbox. Their steps count as sent from this moment,
+    /// so no later tick plans them again, whatever happens to the delivery.
+    /// </summary>
+    private bool QueueDueSends(DateTimeOffset now)
+    {
+        var plan = Plan(now);
+        var queued = false;
+        foreach (var send in plan.Sends.TakeWhile(s => s.SendAt <= now))
+        {
+            var items = send.Items.Select(i => new OutboxItem(i.InvoiceId, i.Occurrence.Key)).ToList();
+            var messageId = MessageIds.For(_tenantId, _customerId, items);
+            if (Customer.FindOutbox(messageId) is not null)
+            {
+                continue;
+            }
+
+            Customer.Outbox.Add(new OutboxEmail(
+                messageId, plan.Source, items, send.Step.Name, send.TemplateId, plan.WorkflowId, now, 0, now));
+            Customer.SentSteps.AddRange(items.Select(i => new SentStepRecord(i.InvoiceId, i.StepKey)));
+            Customer.LastReminderAt = now;
+            RecordSuperseded(send, plan.Source, now);
+            LogQueued(logger, _tenantId, _customerId, messageId, send.Step.Name, items.Count);
+            queued = true;
+        }
+
+        return queued;
+    }
+
+    /// <summary>Earlier steps that fell due unsent (after a gap) are skipped for the latest one, and logged so.</summary>
+    private void RecordSuperseded(PlannedSend send, ReminderSource source, DateTimeOffset now)
+    {
+        foreach (var item in send.Items.Where(i => i.Superseded.Count > 0))
+        {
+            var skipped = string.Join("', '", item.Superseded.Select(o => o.Step.Name));
+            Record(now, ActivityKind.Skipped, source, [item.InvoiceId], send.Step.Name,
+                $"Step '{skipped}' was not sent on time; only the latest due step '{item.Occurrence.Step.Name}' is sent.");
+        }
+    }
+
+    /// <summary>
+    /// The outbox emails whose time to (re)deliver has come. Each is given a report deadline: if
+    /// delivery has not reported by then (a silo stopped mid-way), it is handed over again.
+    /// </summary>
+    private List<string> TakeDueForDelivery(DateTimeOffset now)
+    {
+        var due = Customer.Outbox.Where(e => e.NextAttemptAt <= now).ToList();
+        foreach (var email in due)
+        {
+            Customer.Outbox[Customer.Outbox.IndexOf(email)] = email with { NextAttemptAt = now + RetryPolicy.ReportTimeout };
+        }
+
+        return due.Select(e => e.MessageId).ToList();
+    }
+
+    private async Task HandOverAsync(IEnumerable<string> messageIds)
+    {
+        var delivery = GrainFactory.GetGrain<IEmailDeliveryGrain>(0);
+        foreach (var messageId in messageIds)
+        {
+            await delivery.EnqueueAsync(new DeliveryRequest(_tenantId, _customerId, messageId));
+        }
+    }
+
+    private async Task RefreshContextAsync() =>
+        _context = await GrainFactory.GetGrain<ITenantGrain>(_tenantId).GetReminderContextAsync()
+            ?? new ReminderContext(TenantDefaults.For(_tenantId, NoTenant, clock.GetUtcNow()), [], 0);
+
+    private void Record(
+        DateTimeOffset now,
+        ActivityKind kind,
+        ReminderSource source,
+        IReadOnlyList<string> invoiceIds,
+        string? step,
+        string? reason,
+        string? messageId = null,
+        string? subject = null,
+        IReadOnlyList<string>? to = null) =>
+        Customer.PendingActivity.Add(new ActivityEntry(
+            Guid.CreateVersion7(now), now, kind, source, invoiceIds, subject, to ?? [], messageId, reason, step));
+
+    /// <summary>The tenant of a customer whose tenant does not exist: no reminders, UTC.</summary>
+    private static readonly NewTenant NoTenant = new("", "UTC", new Sender("", "invalid@invalid.invalid"));
+}
