@@ -170,6 +170,18 @@ public sealed class NoBurstTests
     }
 
     [Fact]
+    public void PassedOverSteps_AreReportedWithTheStepThatIsSent()
+    {
+        var scenario = new PlannerScenario { Invoices = [Due("i1", "2026-11-01")], Flow = FlowOf(-3, 1, 7, 40) };
+
+        var first = scenario.Plan()[0];
+
+        var item = Assert.Single(first.Items);
+        Assert.Equal("s7", item.Occurrence.Key);
+        Assert.Equal(["s-3", "s1"], item.Superseded.Select(o => o.Key));
+    }
+
+    [Fact]
     public void StepsNeverGoBackward_AfterALaterStepWasSent()
     {
         var scenario = new PlannerScenario
