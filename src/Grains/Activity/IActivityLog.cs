@@ -3,19 +3,27 @@ using Mimo.Grains.Interfaces.Activity;
 namespace Mimo.Grains.Activity;
 
 /// <summary>
-/// The customers' activity logs read model: every reminder sent, skipped, failed or retried.
-/// Customer grains append; the API pages through a customer's entries, newest first.
+/// The customer activity log read model: every reminder sent, skipped, failed or being retried.
+/// Customer grains append to it; <c>GET /v1/customers/{id}/activity</c> pages through it newest first.
+/// Instants are kept to the microsecond, as PostgreSQL keeps them, and come back in UTC.
 /// </summary>
 public interface IActivityLog
 {
-    /// <summary>Appends entries; an entry whose id is already stored is not stored again.</summary>
+    /// <summary>
+    /// Stores the entries whose <see cref="ActivityEntry.Id"/> this customer has not stored yet and
+    /// ignores the others, so a grain may safely write the same entries again after a failure.
+    /// </summary>
     Task AppendAsync(
         string tenantId,
         string customerId,
         IReadOnlyList<ActivityEntry> entries,
         CancellationToken cancellationToken);
 
-    /// <summary>Entries strictly older than <paramref name="before"/>, newest first.</summary>
+    /// <summary>
+    /// Up to <paramref name="limit"/> (at least 1) entries ordered by <see cref="ActivityEntry.At"/>
+    /// then <see cref="ActivityEntry.Id"/>, both descending, and strictly older than
+    /// <paramref name="before"/> when it is given. The page's cursor is null when nothing older is left.
+    /// </summary>
     Task<ActivityPage> QueryAsync(
         string tenantId,
         string customerId,

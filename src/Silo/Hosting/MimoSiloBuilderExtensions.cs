@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Mimo.Grains;
+using Mimo.Grains.Activity;
 using Mimo.Grains.Customers;
 using Mimo.Grains.Email;
 using Mimo.Silo.Postgres;
@@ -84,6 +85,7 @@ public static class MimoSiloBuilderExtensions
         silo.UseInMemoryReminderService();
         silo.Services.AddSingleton<ICustomerDirectory, InMemoryCustomerDirectory>();
         silo.Services.AddSingleton<IInvoiceArchive, InMemoryInvoiceArchive>();
+        silo.Services.AddSingleton<IActivityLog, InMemoryActivityLog>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, EmbeddedModeWarning>();
     }
 
@@ -112,6 +114,7 @@ public static class MimoSiloBuilderExtensions
         });
         silo.Services.AddSingleton<ICustomerDirectory, PostgresCustomerDirectory>();
         silo.Services.AddSingleton<IInvoiceArchive, PostgresInvoiceArchive>();
+        silo.Services.AddSingleton<IActivityLog, PostgresActivityLog>();
         silo.AddIncomingGrainCallFilter<ConnectionLossFilter>();
     }
 

@@ -32,7 +32,7 @@ public sealed class MigrationTests
         foreach (var table in new[]
         {
             "orleansquery", "mimo_cluster_version", "mimo_cluster_member", "mimo_grain_state", "mimo_reminder",
-            "mimo_customer_directory", "mimo_closed_invoice",
+            "mimo_customer_directory", "mimo_closed_invoice", "mimo_activity",
         })
         {
             Assert.True(await database.ScalarAsync<bool>("SELECT to_regclass($1) IS NOT NULL", table), table);

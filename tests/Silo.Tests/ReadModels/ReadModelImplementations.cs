@@ -1,3 +1,4 @@
+using Mimo.Grains.Activity;
 using Mimo.Grains.Customers;
 using Mimo.Silo.Postgres;
 using Mimo.Testing.Postgres;
@@ -28,6 +29,19 @@ public sealed class PostgresInvoiceArchiveTests(MigratedDatabase database)
 {
     protected override async Task<IInvoiceArchive> ArchiveAsync() =>
         new PostgresInvoiceArchive((await database.GetAsync()).DataSource);
+}
+
+public sealed class InMemoryActivityLogTests : ActivityLogContract
+{
+    protected override Task<IActivityLog> LogAsync() =>
+        Task.FromResult<IActivityLog>(new InMemoryActivityLog());
+}
+
+public sealed class PostgresActivityLogTests(MigratedDatabase database)
+    : ActivityLogContract, IClassFixture<MigratedDatabase>
+{
+    protected override async Task<IActivityLog> LogAsync() =>
+        new PostgresActivityLog((await database.GetAsync()).DataSource);
 }
 
 /// <summary>One migrated database for a test class; tests keep apart by using fresh tenant ids.</summary>

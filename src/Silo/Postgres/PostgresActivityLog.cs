@@ -1,0 +1,147 @@
+using System.Text;
+using Mimo.Grains.Activity;
+using Mimo.Grains.Interfaces.Activity;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Mimo.Silo.Postgres;
+
+/// <summary>Customers' activity logs in <c>mimo_activity</c>.</summary>
+public sealed class PostgresActivityLog(NpgsqlDataSource dataSource) : IActivityLog
+{
+    private const string Columns =
+        "entry_id, at, kind, source, invoice_ids, subject, recipients, message_id, reason, step";
+
+    // Ten parameters a row keep a statement far below PostgreSQL's limit of 65,535 parameters; a
+    // larger call takes several statements, each of which is safe to run again.
+    private const int RowsPerStatement = 1_000;
+
+    private const string Newest = $"""
+        SELECT {Columns} FROM mimo_activity
+        WHERE tenant_id = $1 AND customer_id = $2
+        ORDER BY at DESC, entry_id DESC
+        LIMIT $3
+        """;
+
+    // The row comparison matches the index's order, so the scan starts right at the cursor.
+    internal const string OlderThan = $"""
+        SELECT {Columns} FROM mimo_activity
+        WHERE tenant_id = $1 AND customer_id = $2 AND (at, entry_id) < ($4, $5)
+        ORDER BY at DESC, entry_id DESC
+        LIMIT $3
+        """;
+
+    public async Task AppendAsync(
+        string tenantId,
+        string customerId,
+        IReadOnlyList<ActivityEntry> entries,
+        CancellationToken cancellationToken)
+    {
+        foreach (var rows in entries.Chunk(RowsPerStatement))
+        {
+            await using var command = BuildInsert(tenantId, customerId, rows);
+            await ReadModelRetry.RunAsync(dataSource, () => command.ExecuteNonQueryAsync(cancellationToken));
+        }
+    }
+
+    public async Task<ActivityPage> QueryAsync(
+        string tenantId,
+        string customerId,
+        int limit,
+        ActivityCursor? before,
+        CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var command = dataSource.CreateCommand(before is null ? Newest : OlderThan);
+        command.Parameters.Add(Text(tenantId));
+        command.Parameters.Add(Text(customerId));
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit + 1 });
+        if (before is not null)
+        {
+            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = before.At.ToUniversalTime() });
+            command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = before.Id });
+        }
+
+        var rows = await ReadModelRetry.RunAsync(dataSource, () => ReadEntriesAsync(command, cancellationToken));
+
+        var next = rows.Count > limit ? new ActivityCursor(rows[limit - 1].At, rows[limit - 1].Id) : null;
+        return new ActivityPage(rows.Take(limit).ToList(), next);
+    }
+
+    public async Task RemoveCustomerAsync(string tenantId, string customerId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "DELETE FROM mimo_activity WHERE tenant_id = $1 AND customer_id = $2");
+        command.Parameters.Add(Text(tenantId));
+        command.Parameters.Add(Text(customerId));
+        await ReadModelRetry.RunAsync(dataSource, () => command.ExecuteNonQueryAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// One multi-row INSERT: each row's own arrays (invoice ids, recipients) rule out unnesting
+    /// column arrays. An entry already stored is skipped, and so is a repeat within the batch.
+    /// </summary>
+    private NpgsqlCommand BuildInsert(string tenantId, string customerId, ActivityEntry[] entries)
+    {
+        var command = dataSource.CreateCommand();
+        command.Parameters.Add(Text(tenantId));
+        command.Parameters.Add(Text(customerId));
+        var sql = new StringBuilder($"INSERT INTO mimo_activity (tenant_id, customer_id, {Columns}) VALUES ");
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var first = command.Parameters.Count + 1;
+            AddRow(command, entries[i]);
+            var placeholders = Enumerable.Range(first, command.Parameters.Count - first + 1).Select(n => $"${n}");
+            sql.Append(i == 0 ? "" : ", ").Append($"($1, $2, {string.Join(", ", placeholders)})");
+        }
+
+        command.CommandText = sql.Append(" ON CONFLICT (tenant_id, customer_id, entry_id) DO NOTHING").ToString();
+        return command;
+    }
+
+    private static void AddRow(NpgsqlCommand command, ActivityEntry entry)
+    {
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = entry.Id });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = entry.At.ToUniversalTime() });
+        command.Parameters.Add(Text(DbEnum<ActivityKind>.Name(entry.Kind)));
+        command.Parameters.Add(Text(DbEnum<ReminderSource>.Name(entry.Source)));
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. entry.InvoiceIds] });
+        command.Parameters.Add(Text(entry.Subject));
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. entry.To] });
+        command.Parameters.Add(Text(entry.MessageId));
+        command.Parameters.Add(Text(entry.Reason));
+        command.Parameters.Add(Text(entry.Step));
+    }
+
+    private static async Task<List<ActivityEntry>> ReadEntriesAsync(
+        NpgsqlCommand command,
+        CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var entries = new List<ActivityEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(ReadEntry(reader));
+        }
+
+        return entries;
+    }
+
+    private static ActivityEntry ReadEntry(NpgsqlDataReader reader) => new(
+        reader.GetGuid(0),
+        reader.GetFieldValue<DateTimeOffset>(1),
+        DbEnum<ActivityKind>.Parse(reader.GetString(2)),
+        DbEnum<ReminderSource>.Parse(reader.GetString(3)),
+        reader.GetFieldValue<string[]>(4),
+        NullableText(reader, 5),
+        reader.GetFieldValue<string[]>(6),
+        NullableText(reader, 7),
+        NullableText(reader, 8),
+        NullableText(reader, 9));
+
+    private static string? NullableText(NpgsqlDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static NpgsqlParameter Text(string? value) =>
+        new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
+}
