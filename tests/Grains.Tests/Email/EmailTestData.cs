@@ -1,6 +1,9 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Mimo.Grains.Email;
 using Mimo.Grains.Interfaces.Email;
 using Mimo.Grains.Interfaces.Templates;
+using Mimo.Grains.Telemetry;
 
 namespace Mimo.Grains.Tests.Email;
 
@@ -48,4 +51,8 @@ internal static class EmailTestData
             "Your invoice INV-1 is due",
             "<p>Please pay <b>INV-1</b>.</p>",
             "Please pay INV-1.");
+
+    /// <summary>Metrics on a meter of their own, so tests running side by side do not mix.</summary>
+    public static MimoMetrics AMetrics() =>
+        new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
 }
