@@ -6,8 +6,12 @@ public sealed partial class DeliveryQueue
 {
     [LoggerMessage(
         Level = LogLevel.Debug,
-        Message = "Email {MessageId} of customer {CustomerId} of tenant {TenantId} is already waiting; not queued twice")]
-    private static partial void LogAlreadyWaiting(ILogger logger, string tenantId, string customerId, string messageId);
+        Message = "Email {MessageId} of customer {CustomerId} of tenant {TenantId} is already waiting")]
+    private static partial void LogAlreadyWaiting(
+        ILogger logger,
+        string tenantId,
+        string customerId,
+        string messageId);
 
     [LoggerMessage(
         Level = LogLevel.Error,

@@ -21,7 +21,8 @@ public static class EmailServiceCollectionExtensions
         services.AddOptions<SmtpOptions>()
             .Bind(configuration.GetSection(SmtpOptions.SectionName))
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>());
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>());
 
         services.AddMetrics();
         services.TryAddSingleton<MimoMetrics>();
@@ -42,6 +43,8 @@ public static class EmailServiceCollectionExtensions
                 options,
                 provider.GetRequiredService<MimoMetrics>(),
                 provider.GetRequiredService<ILogger<SmtpTransport>>())
-            : new PickupDirectoryTransport(options, provider.GetRequiredService<ILogger<PickupDirectoryTransport>>());
+            : new PickupDirectoryTransport(
+                options,
+                provider.GetRequiredService<ILogger<PickupDirectoryTransport>>());
     }
 }

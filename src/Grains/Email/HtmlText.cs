@@ -139,7 +139,7 @@ internal static class HtmlText
         }
 
         var address = href.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) ? href[7..] : href;
-        if (string.Equals(label, href, StringComparison.Ordinal) || string.Equals(label, address, StringComparison.Ordinal))
+        if (label == href || label == address)
         {
             return;
         }

@@ -37,7 +37,7 @@ public sealed partial class PickupDirectoryTransport(
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             LogWriteFailed(logger, exception, message.MessageId, _directory);
-            return DeliveryOutcome.Transient($"Could not write the email to the pickup directory: {exception.Message}");
+            return DeliveryOutcome.Transient($"Could not write to the pickup directory: {exception.Message}");
         }
         finally
         {
@@ -77,7 +77,7 @@ public sealed partial class PickupDirectoryTransport(
 
     private static async Task WriteAsync(MimeMessage message, string path, CancellationToken cancellationToken)
     {
-        var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 16 * 1024, useAsync: true);
+        var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 16_384, useAsync: true);
         await using (file.ConfigureAwait(false))
         {
             await message.WriteToAsync(file, cancellationToken).ConfigureAwait(false);

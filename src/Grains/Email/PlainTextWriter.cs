@@ -89,7 +89,7 @@ internal sealed class PlainTextWriter
         }
     }
 
-    /// <summary>The text written since <paramref name="start"/> (a <see cref="Length"/> read earlier), trimmed.</summary>
+    /// <summary>The text written since <paramref name="start"/> (an earlier <see cref="Length"/>), trimmed.</summary>
     public string Since(int start) => _text.ToString(start, _text.Length - start).Trim();
 
     public override string ToString() => _text.ToString();

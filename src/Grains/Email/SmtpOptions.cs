@@ -91,7 +91,8 @@ public sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
 
         if (options.MaxConnections is < 1 or > MaxConnectionsLimit)
         {
-            yield return $"Smtp:MaxConnections must be between 1 and {MaxConnectionsLimit} (was {options.MaxConnections}).";
+            yield return
+                $"Smtp:MaxConnections must be between 1 and {MaxConnectionsLimit} (was {options.MaxConnections}).";
         }
 
         if (!(options.MaxMessagesPerSecondPerTenant > 0) || double.IsInfinity(options.MaxMessagesPerSecondPerTenant))

@@ -7,7 +7,9 @@ public sealed partial class SmtpTransport
     [LoggerMessage(Level = LogLevel.Debug, Message = "Connected to SMTP server {Host}:{Port} (TLS {Secure})")]
     private static partial void LogConnected(ILogger logger, string host, int port, bool secure);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Email {MessageId} accepted by the SMTP server in {ElapsedMs:0} ms")]
+    [LoggerMessage(
+        Level = LogLevel.Debug,
+        Message = "Email {MessageId} accepted by the SMTP server in {ElapsedMs:0} ms")]
     private static partial void LogSent(ILogger logger, string? messageId, double elapsedMs);
 
     [LoggerMessage(
@@ -17,7 +19,7 @@ public sealed partial class SmtpTransport
 
     [LoggerMessage(
         Level = LogLevel.Warning,
-        Message = "SMTP connection broke before email {MessageId} could be accepted ({Reason}); trying a new connection")]
+        Message = "SMTP connection broke before email {MessageId} was accepted ({Reason}); trying a new one")]
     private static partial void LogRetryingOnNewConnection(ILogger logger, string? messageId, string? reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Email {MessageId} not sent, may work later: {Reason}")]

@@ -31,7 +31,9 @@ public sealed partial class SmtpTransport : IEmailTransport, IDisposable
         ArgumentNullException.ThrowIfNull(options);
 
         _options = options.Value;
-        _host = _options.UsesServer ? _options.Host! : throw new ArgumentException("Smtp:Host is not set.", nameof(options));
+        _host = _options.UsesServer
+            ? _options.Host!
+            : throw new ArgumentException("Smtp:Host is not set.", nameof(options));
         _metrics = metrics;
         _logger = logger;
         _pool = new SmtpConnectionPool(_options.MaxConnections);

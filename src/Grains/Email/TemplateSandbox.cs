@@ -49,15 +49,17 @@ internal static class TemplateSandbox
             .WithFileProvider(new DelegateTemplateFileProvider(NoPartial));
 
     // include and render find an empty partial: templates read nothing but their model.
-    private static ValueTask<TemplateSourceInfo> NoPartial(string path, TemplateContext context, CancellationToken ct) =>
+    private static ValueTask<TemplateSourceInfo> NoPartial(string path, TemplateContext context, CancellationToken _) =>
         ValueTask.FromResult(new TemplateSourceInfo(DateTimeOffset.UnixEpoch, EmptyStream, "none"));
 
     private static ValueTask<Stream> EmptyStream(CancellationToken cancellationToken) =>
         ValueTask.FromResult<Stream>(new MemoryStream([], writable: false));
 
     // Customer data is untrusted: in HTML, raw leaves a value as it is and encoding still applies.
-    private static ValueTask<FluidValue> KeepEncoded(FluidValue input, FilterArguments arguments, TemplateContext context) =>
-        input;
+    private static ValueTask<FluidValue> KeepEncoded(
+        FluidValue input,
+        FilterArguments arguments,
+        TemplateContext context) => input;
 
     // Encodes the text itself, then adds the line breaks as markup, so newlines show in HTML.
     private static ValueTask<FluidValue> EncodedLineBreaks(

@@ -50,7 +50,10 @@ internal sealed class TemplateValues
     }
 
     /// <summary>The text of <paramref name="value"/> when it is one of the model's amounts.</summary>
-    public static bool TryFormatAmount(TemplateContext context, FluidValue value, [NotNullWhen(true)] out string? text)
+    public static bool TryFormatAmount(
+        TemplateContext context,
+        FluidValue value,
+        [NotNullWhen(true)] out string? text)
     {
         text = null;
         if (value is not NumberValue number
@@ -61,7 +64,8 @@ internal sealed class TemplateValues
             return false;
         }
 
-        text = number.ToNumberValue(context).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        var format = "F" + decimals.ToString(CultureInfo.InvariantCulture);
+        text = number.ToNumberValue(context).ToString(format, CultureInfo.InvariantCulture);
         return true;
     }
 
@@ -85,7 +89,8 @@ internal sealed class TemplateValues
     private NumberValue Amount(string currency, decimal amount)
     {
         var decimals = Iso4217.TryGetMinorUnits(currency, out var minorUnits) ? minorUnits : FallbackDecimals;
-        var scaled = decimal.Round(amount, decimals, MidpointRounding.AwayFromZero) + new decimal(0, 0, 0, false, (byte)decimals);
+        var zeroWithScale = new decimal(0, 0, 0, false, (byte)decimals);
+        var scaled = decimal.Round(amount, decimals, MidpointRounding.AwayFromZero) + zeroWithScale;
         var value = NumberValue.Create(scaled);
         _amountDecimals[value] = decimals;
         return value;

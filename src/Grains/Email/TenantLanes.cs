@@ -83,7 +83,10 @@ internal sealed class TenantLanes(double ratePerSecond, TimeProvider timeProvide
     // An idle tenant whose bucket refilled is no different from a new one: drop it.
     private void ForgetIdleTenants()
     {
-        var idle = _lanes.Where(l => l.Value.Waiting.Count == 0 && l.Value.Bucket.IsFull).Select(l => l.Key).ToList();
+        var idle = _lanes
+            .Where(l => l.Value.Waiting.Count == 0 && l.Value.Bucket.IsFull)
+            .Select(l => l.Key)
+            .ToList();
         foreach (var tenantId in idle)
         {
             _lanes.Remove(tenantId);

@@ -26,14 +26,15 @@ public sealed class MimoMetrics
         ArgumentNullException.ThrowIfNull(meterFactory);
 
         var meter = meterFactory.Create(MeterName);
-        _planned = meter.CreateCounter<long>("mimo.reminders.planned", "{reminder}", "Reminders put on a schedule.");
-        _sent = meter.CreateCounter<long>("mimo.reminders.sent", "{reminder}", "Reminder emails accepted for delivery.");
-        _skipped = meter.CreateCounter<long>("mimo.reminders.skipped", "{reminder}", "Reminders not sent, with a reason.");
-        _failed = meter.CreateCounter<long>("mimo.reminders.failed", "{reminder}", "Reminders that failed for good.");
-        _retried = meter.CreateCounter<long>("mimo.reminders.retried", "{reminder}", "Delivery attempts to be retried.");
+        _planned = Counter(meter, "mimo.reminders.planned", "Reminders put on a schedule.");
+        _sent = Counter(meter, "mimo.reminders.sent", "Reminder emails accepted for delivery.");
+        _skipped = Counter(meter, "mimo.reminders.skipped", "Reminders not sent, with a reason.");
+        _failed = Counter(meter, "mimo.reminders.failed", "Reminders that failed for good.");
+        _retried = Counter(meter, "mimo.reminders.retried", "Delivery attempts to be retried.");
         _smtpDuration = meter.CreateHistogram<double>(
-            "mimo.smtp.duration", "s", "How long one delivery attempt took, by outcome.");
-        meter.CreateObservableGauge("mimo.delivery.queue_depth", ObserveQueueDepth, "{email}", "Emails waiting to be delivered.");
+            "mimo.smtp.duration", "s", "How long one attempt to hand an email to the SMTP server took, by outcome.");
+        meter.CreateObservableGauge(
+            "mimo.delivery.queue_depth", ObserveQueueDepth, "{email}", "Emails waiting to be delivered.");
     }
 
     public void ReminderPlanned(string tenantId, string source) => _planned.Add(1, Tags(tenantId, source));
@@ -48,7 +49,7 @@ public sealed class MimoMetrics
 
     /// <summary>Records how long one attempt to hand an email to the SMTP server took and how it ended.</summary>
     public void SmtpAttempted(TimeSpan duration, DeliveryStatus outcome) =>
-        _smtpDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("outcome", OutcomeTag(outcome)));
+        _smtpDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("outcome", Outcome(outcome)));
 
     /// <summary>Names what <c>mimo.delivery.queue_depth</c> reads; the delivery queue calls it once.</summary>
     public void ObserveQueueDepth(Func<int> depth) => _queueDepth = depth;
@@ -59,7 +60,10 @@ public sealed class MimoMetrics
     private static TagList Tags(string tenantId, string source) =>
         new() { { "tenant", tenantId }, { "source", source } };
 
-    private static string OutcomeTag(DeliveryStatus outcome) => outcome switch
+    private static Counter<long> Counter(Meter meter, string name, string description) =>
+        meter.CreateCounter<long>(name, "{reminder}", description);
+
+    private static string Outcome(DeliveryStatus outcome) => outcome switch
     {
         DeliveryStatus.Sent => "sent",
         DeliveryStatus.TransientFailure => "transient_failure",

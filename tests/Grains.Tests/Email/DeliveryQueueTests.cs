@@ -183,10 +183,18 @@ public sealed class DeliveryQueueTests : IAsyncDisposable
         Assert.Equal(["running"], handler.Started.Select(r => r.MessageId));
     }
 
-    private DeliveryQueue Queue(RecordingDeliveryHandler handler, int maxConnections = 4, double ratePerSecond = 1000)
+    private DeliveryQueue Queue(
+        RecordingDeliveryHandler handler,
+        int maxConnections = 4,
+        double ratePerSecond = 1000)
     {
-        var options = new SmtpOptions { MaxConnections = maxConnections, MaxMessagesPerSecondPerTenant = ratePerSecond };
-        _queue = new DeliveryQueue(handler, Options.Create(options), _time, NullLogger<DeliveryQueue>.Instance, AMetrics());
+        var options = new SmtpOptions
+        {
+            MaxConnections = maxConnections,
+            MaxMessagesPerSecondPerTenant = ratePerSecond,
+        };
+        _queue = new DeliveryQueue(
+            handler, Options.Create(options), _time, NullLogger<DeliveryQueue>.Instance, AMetrics());
         return _queue;
     }
 

@@ -42,7 +42,8 @@ public sealed class EmailServiceCollectionExtensionsTests
     public async Task AddMimoEmail_InvalidOptions_StopTheHostFromStarting()
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Smtp:MaxConnections"] = "0" });
+        builder.Configuration.AddInMemoryCollection(
+            new Dictionary<string, string?> { ["Smtp:MaxConnections"] = "0" });
         builder.Services.AddMimoEmail(builder.Configuration);
         builder.Services.AddSingleton<IDeliveryHandler>(new RecordingDeliveryHandler());
         using var host = builder.Build();
@@ -58,6 +59,7 @@ public sealed class EmailServiceCollectionExtensionsTests
         var services = new ServiceCollection().AddLogging();
         services.AddMimoEmail(configuration);
         services.AddSingleton<IDeliveryHandler>(new RecordingDeliveryHandler());
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        return services.BuildServiceProvider(
+            new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }

@@ -34,7 +34,15 @@ internal static class EmailTestData
         string currency = "EUR",
         string number = "INV-1",
         string? paymentUrl = "https://pay.example/inv-1") =>
-        new(number, new DateOnly(2026, 3, 4), new DateOnly(2026, 4, 3), amountDue + 100m, amountDue, currency, 12, paymentUrl);
+        new(
+            number,
+            new DateOnly(2026, 3, 4),
+            new DateOnly(2026, 4, 3),
+            amountDue + 100m,
+            amountDue,
+            currency,
+            12,
+            paymentUrl);
 
     public static TemplateContent ATemplate(string html, string subject = "Reminder", string? text = null) =>
         new("Friendly", subject, html, text);

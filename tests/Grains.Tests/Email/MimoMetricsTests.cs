@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Mimo.Grains.Interfaces.Email;
 using Mimo.Grains.Telemetry;
@@ -82,7 +83,7 @@ public sealed class MimoMetricsTests : IDisposable
 
         lock (_measurements)
         {
-            _measurements.Add((instrument.Name, Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture), copied));
+            _measurements.Add((instrument.Name, Convert.ToDouble(value, CultureInfo.InvariantCulture), copied));
         }
     }
 }

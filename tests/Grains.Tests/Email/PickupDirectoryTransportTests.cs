@@ -11,7 +11,8 @@ public sealed class PickupDirectoryTransportTests : IDisposable
 {
     private static readonly DateTimeOffset Date = new(2026, 4, 15, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"mimo-outbox-{Guid.NewGuid():N}", "nested");
+    private readonly string _directory =
+        Path.Combine(Path.GetTempPath(), $"mimo-outbox-{Guid.NewGuid():N}", "nested");
 
     public void Dispose()
     {
@@ -71,5 +72,7 @@ public sealed class PickupDirectoryTransportTests : IDisposable
     }
 
     private PickupDirectoryTransport Transport() =>
-        new(Options.Create(new SmtpOptions { PickupDirectory = _directory }), NullLogger<PickupDirectoryTransport>.Instance);
+        new(
+            Options.Create(new SmtpOptions { PickupDirectory = _directory }),
+            NullLogger<PickupDirectoryTransport>.Instance);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Mimo.Grains.Email;
 
 namespace Mimo.Grains.Tests.Email;
@@ -39,7 +40,9 @@ public sealed class SmtpOptionsValidatorTests
     [InlineData("01:00:00")]
     public void Validate_TimeoutOutOfRange_Fails(string timeout)
     {
-        var result = _validator.Validate(null, new SmtpOptions { Timeout = TimeSpan.Parse(timeout, System.Globalization.CultureInfo.InvariantCulture) });
+        var options = new SmtpOptions { Timeout = TimeSpan.Parse(timeout, CultureInfo.InvariantCulture) };
+
+        var result = _validator.Validate(null, options);
 
         Assert.Contains("Smtp:Timeout", result.FailureMessage, StringComparison.Ordinal);
     }

@@ -57,7 +57,9 @@ public sealed class SmtpTransportTests : IAsyncLifetime
         using var transport = Transport();
         _server.RefuseRecipient("gone@acme.test");
 
-        var outcome = await transport.SendAsync(EmailComposer.Compose(AnEmail("gone@acme.test"), Date), CancellationToken.None);
+        var message = EmailComposer.Compose(AnEmail("gone@acme.test"), Date);
+
+        var outcome = await transport.SendAsync(message, CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.PermanentFailure, outcome.Status);
         Assert.Equal(["gone@acme.test"], outcome.RejectedAddresses);
@@ -70,7 +72,7 @@ public sealed class SmtpTransportTests : IAsyncLifetime
         using var transport = Transport();
         _server.StartTemporaryFailures();
 
-        var outcome = await transport.SendAsync(EmailComposer.Compose(AnEmail(), Date), CancellationToken.None);
+        var outcome = await transport.SendAsync(AnyMessage(), CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.TransientFailure, outcome.Status);
         Assert.Contains("451", outcome.Reason, StringComparison.Ordinal);
@@ -82,10 +84,10 @@ public sealed class SmtpTransportTests : IAsyncLifetime
     {
         using var transport = Transport();
         _server.StartTemporaryFailures();
-        await transport.SendAsync(EmailComposer.Compose(AnEmail(), Date), CancellationToken.None);
+        await transport.SendAsync(AnyMessage(), CancellationToken.None);
         _server.StopTemporaryFailures();
 
-        var outcome = await transport.SendAsync(EmailComposer.Compose(AnEmail(), Date), CancellationToken.None);
+        var outcome = await transport.SendAsync(AnyMessage(), CancellationToken.None);
 
         Assert.Equal(DeliveryOutcome.Sent, outcome);
     }
@@ -94,12 +96,12 @@ public sealed class SmtpTransportTests : IAsyncLifetime
     public async Task Send_DuringAnOutage_IsTransientFailure_AndSentOnceTheServerIsBack()
     {
         using var transport = Transport();
-        Assert.Equal(DeliveryOutcome.Sent, await transport.SendAsync(EmailComposer.Compose(AnEmail(), Date), default));
+        Assert.Equal(DeliveryOutcome.Sent, await transport.SendAsync(AnyMessage(), default));
         await _server.StopAsync();
 
-        var duringOutage = await transport.SendAsync(EmailComposer.Compose(AnEmail(), Date), CancellationToken.None);
+        var duringOutage = await transport.SendAsync(AnyMessage(), CancellationToken.None);
         await _server.StartAgainAsync();
-        var afterOutage = await transport.SendAsync(EmailComposer.Compose(AnEmail(), Date), CancellationToken.None);
+        var afterOutage = await transport.SendAsync(AnyMessage(), CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.TransientFailure, duringOutage.Status);
         Assert.Equal(DeliveryOutcome.Sent, afterOutage);
@@ -110,11 +112,11 @@ public sealed class SmtpTransportTests : IAsyncLifetime
     public async Task Send_PooledConnectionClosedByTheServer_IsRetriedOnANewConnection()
     {
         using var transport = Transport();
-        await transport.SendAsync(EmailComposer.Compose(AnEmail(), Date), CancellationToken.None);
+        await transport.SendAsync(AnyMessage(), CancellationToken.None);
         await _server.StopAsync();
         await _server.StartAgainAsync();
 
-        var outcome = await transport.SendAsync(EmailComposer.Compose(AnEmail(), Date), CancellationToken.None);
+        var outcome = await transport.SendAsync(AnyMessage(), CancellationToken.None);
 
         Assert.Equal(DeliveryOutcome.Sent, outcome);
         Assert.Equal(2, _server.ConnectionsAccepted);
@@ -124,7 +126,7 @@ public sealed class SmtpTransportTests : IAsyncLifetime
     public async Task Send_TwentyEmailsAtOnce_UseAtMostMaxConnections()
     {
         using var transport = Transport(maxConnections: 2);
-        var emails = Enumerable.Range(0, 20).Select(_ => EmailComposer.Compose(AnEmail(), Date)).ToList();
+        var emails = Enumerable.Range(0, 20).Select(_ => AnyMessage()).ToList();
 
         var outcomes = await Task.WhenAll(emails.Select(e => transport.SendAsync(e, CancellationToken.None)));
 
@@ -140,7 +142,7 @@ public sealed class SmtpTransportTests : IAsyncLifetime
 
         for (var i = 0; i < 5; i++)
         {
-            await transport.SendAsync(EmailComposer.Compose(AnEmail(), Date), CancellationToken.None);
+            await transport.SendAsync(AnyMessage(), CancellationToken.None);
         }
 
         Assert.Equal(5, (await _server.WaitForMessagesAsync(5)).Count);
@@ -152,7 +154,7 @@ public sealed class SmtpTransportTests : IAsyncLifetime
     {
         using var transport = Transport(port: FreeTcpPort.Next());
 
-        var outcome = await transport.SendAsync(EmailComposer.Compose(AnEmail(), Date), CancellationToken.None);
+        var outcome = await transport.SendAsync(AnyMessage(), CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.TransientFailure, outcome.Status);
     }
@@ -162,9 +164,10 @@ public sealed class SmtpTransportTests : IAsyncLifetime
     {
         using var silent = new TcpListener(IPAddress.Loopback, 0);
         silent.Start();
-        using var transport = Transport(port: ((IPEndPoint)silent.LocalEndpoint).Port, timeout: TimeSpan.FromMilliseconds(300));
+        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
+        using var transport = Transport(port: port, timeout: TimeSpan.FromMilliseconds(300));
 
-        var outcome = await transport.SendAsync(EmailComposer.Compose(AnEmail(), Date), CancellationToken.None);
+        var outcome = await transport.SendAsync(AnyMessage(), CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.TransientFailure, outcome.Status);
     }
@@ -174,11 +177,13 @@ public sealed class SmtpTransportTests : IAsyncLifetime
     {
         using var transport = Transport(userName: "mimo", password: "s3cret-Pa55");
 
-        var outcome = await transport.SendAsync(EmailComposer.Compose(AnEmail(), Date), CancellationToken.None);
+        var outcome = await transport.SendAsync(AnyMessage(), CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.TransientFailure, outcome.Status);
         Assert.DoesNotContain("s3cret-Pa55", outcome.Reason, StringComparison.Ordinal);
     }
+
+    private static MimeMessage AnyMessage() => EmailComposer.Compose(AnEmail(), Date);
 
     private SmtpTransport Transport(
         int maxConnections = 4,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Mimo.Grains.Email;
 using static Mimo.Grains.Tests.Email.EmailTestData;
 
@@ -35,7 +36,9 @@ public sealed class TemplateRendererTests
     {
         var model = AModel(invoices: [AnInvoice(number: "A-1"), AnInvoice(number: "B-2")]);
 
-        var email = _renderer.Render(AKey(), ATemplate("{% for i in invoices %}{{ i.number }};{% endfor %}"), model);
+        var template = ATemplate("{% for i in invoices %}{{ i.number }};{% endfor %}");
+
+        var email = _renderer.Render(AKey(), template, model);
 
         Assert.Equal("A-1;B-2;", email.Html);
     }
@@ -79,9 +82,10 @@ public sealed class TemplateRendererTests
     [InlineData("BHD", "1200.5", "1200.500")]
     public void Render_Amount_HasTheCurrencysDecimals(string currency, string amount, string expected)
     {
-        var model = AModel(invoices: AnInvoice(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), currency));
+        var model = AModel(invoices: AnInvoice(decimal.Parse(amount, CultureInfo.InvariantCulture), currency));
+        var template = ATemplate("{{ invoices[0].amount_due }}|{{ totals[0].amount_due }}");
 
-        var email = _renderer.Render(AKey(), ATemplate("{{ invoices[0].amount_due }}|{{ totals[0].amount_due }}"), model);
+        var email = _renderer.Render(AKey(), template, model);
 
         Assert.Equal($"{expected}|{expected}", email.Html);
     }
@@ -129,7 +133,9 @@ public sealed class TemplateRendererTests
     {
         var model = AModel() with { Step = null };
 
-        var email = _renderer.Render(AKey(), ATemplate("[{{ step.name }}]{% if step %}step{% else %}manual{% endif %}"), model);
+        var template = ATemplate("[{{ step.name }}]{% if step %}step{% else %}manual{% endif %}");
+
+        var email = _renderer.Render(AKey(), template, model);
 
         Assert.Equal("[]manual", email.Html);
     }
@@ -149,7 +155,8 @@ public sealed class TemplateRendererTests
     public void Render_EnormousOutput_ThrowsTemplateRenderException()
     {
         var template = ATemplate(
-            "{% assign s = 'aaaaaaaaaa' %}{% for i in (1..30) %}{% assign s = s | append: s %}{% endfor %}{{ s }}");
+            "{% assign s = 'aaaaaaaaaa' %}{% for i in (1..30) %}{% assign s = s | append: s %}{% endfor %}" +
+            "{{ s }}");
 
         var error = Assert.Throws<TemplateRenderException>(() => _renderer.Render(AKey(), template, AModel()));
 

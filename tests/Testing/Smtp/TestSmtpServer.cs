@@ -169,7 +169,8 @@ public sealed class TestSmtpServer : IAsyncDisposable
         {
             if (server._refused.ContainsKey(to.AsAddress()))
             {
-                throw new SmtpResponseException(new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "5.1.1 No such user"));
+                throw new SmtpResponseException(
+                    new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "5.1.1 No such user"));
             }
 
             return Task.FromResult(true);
