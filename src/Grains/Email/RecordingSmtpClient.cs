@@ -1,0 +1,54 @@
+using MailKit.Net.Smtp;
+using MimeKit;
+
+namespace Mimo.Grains.Email;
+
+/// <summary>
+/// An SMTP client that records, per message, which recipients the server refused for good and
+/// whether the server had accepted the sender, instead of failing the whole message on one
+/// refused address.
+/// </summary>
+internal sealed class RecordingSmtpClient : SmtpClient
+{
+    private readonly List<string> _refused = [];
+
+    /// <summary>Recipients the server refused with a 5xx answer while sending the current message.</summary>
+    public IReadOnlyList<string> Refused => _refused;
+
+    /// <summary>The server answered MAIL FROM for the current message: from here on it may accept it.</summary>
+    public bool SenderAccepted { get; private set; }
+
+    /// <summary>Clears what was recorded for the previous message.</summary>
+    public void BeginMessage()
+    {
+        _refused.Clear();
+        SenderAccepted = false;
+    }
+
+    protected override void OnSenderAccepted(MimeMessage message, MailboxAddress mailbox, SmtpResponse response)
+    {
+        SenderAccepted = true;
+        base.OnSenderAccepted(message, mailbox, response);
+    }
+
+    protected override void OnRecipientNotAccepted(MimeMessage message, MailboxAddress mailbox, SmtpResponse response)
+    {
+        if (SmtpFailure.IsPermanent(response.StatusCode))
+        {
+            _refused.Add(mailbox.Address);
+            return;
+        }
+
+        base.OnRecipientNotAccepted(message, mailbox, response);
+    }
+
+    protected override void OnNoRecipientsAccepted(MimeMessage message) =>
+        throw new RecipientsRefusedException(_refused);
+}
+
+/// <summary>The server refused every recipient of a message with a 5xx answer.</summary>
+internal sealed class RecipientsRefusedException(IReadOnlyList<string> refused)
+    : Exception($"The SMTP server refused every recipient ({refused.Count}).")
+{
+    public IReadOnlyList<string> Refused { get; } = [.. refused];
+}
