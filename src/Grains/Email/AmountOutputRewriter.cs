@@ -11,12 +11,17 @@ namespace Mimo.Grains.Email;
 /// </summary>
 internal sealed class AmountOutputRewriter : AstRewriter
 {
-    private static readonly AmountOutputRewriter Instance = new();
+    /// <summary>The same template, its outputs wrapped; any other kind of template as it is.</summary>
+    public static IFluidTemplate Rewrite(IFluidTemplate template)
+    {
+        if (template is not FluidTemplate parsed)
+        {
+            return template;
+        }
 
-    public static IFluidTemplate Rewrite(IFluidTemplate template) =>
-        template is FluidTemplate parsed
-            ? new FluidTemplate(parsed.Statements.Select(Instance.Visit).ToList())
-            : template;
+        var rewriter = new AmountOutputRewriter();
+        return new FluidTemplate(parsed.Statements.Select(rewriter.Visit).ToList());
+    }
 
     protected override Statement VisitOutputStatement(OutputStatement outputStatement) =>
         new OutputStatement(new AmountOutput(outputStatement.Expression));

@@ -11,11 +11,26 @@ internal sealed class SmtpConnectionPool(int size) : IDisposable
     private readonly SemaphoreSlim _slots = new(size, size);
     private readonly ConcurrentBag<RecordingSmtpClient> _idle = [];
 
-    /// <summary>Waits for a free slot and hands out an idle client, or a new one.</summary>
-    public async Task<RecordingSmtpClient> RentAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for a free slot and hands out an idle client, or a new one. With
+    /// <paramref name="fresh"/>, an idle client is dropped rather than reused: after one pooled
+    /// connection broke, the others may be just as stale.
+    /// </summary>
+    public async Task<RecordingSmtpClient> RentAsync(bool fresh, CancellationToken cancellationToken)
     {
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return _idle.TryTake(out var client) ? client : new RecordingSmtpClient();
+        if (!_idle.TryTake(out var client))
+        {
+            return new RecordingSmtpClient();
+        }
+
+        if (!fresh)
+        {
+            return client;
+        }
+
+        client.Dispose();
+        return new RecordingSmtpClient();
     }
 
     /// <summary>Keeps a healthy client for the next send.</summary>

@@ -44,11 +44,11 @@ public sealed partial class SmtpTransport : IEmailTransport, IDisposable
         ArgumentNullException.ThrowIfNull(message);
 
         var started = Stopwatch.GetTimestamp();
-        var attempt = await AttemptAsync(message, cancellationToken).ConfigureAwait(false);
+        var attempt = await AttemptAsync(message, fresh: false, cancellationToken).ConfigureAwait(false);
         if (attempt.WorthAnotherConnection)
         {
             LogRetryingOnNewConnection(_logger, message.MessageId, attempt.Outcome.Reason);
-            attempt = await AttemptAsync(message, cancellationToken).ConfigureAwait(false);
+            attempt = await AttemptAsync(message, fresh: true, cancellationToken).ConfigureAwait(false);
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);
@@ -59,9 +59,9 @@ public sealed partial class SmtpTransport : IEmailTransport, IDisposable
 
     public void Dispose() => _pool.Dispose();
 
-    private async Task<Attempt> AttemptAsync(MimeMessage message, CancellationToken cancellationToken)
+    private async Task<Attempt> AttemptAsync(MimeMessage message, bool fresh, CancellationToken cancellationToken)
     {
-        var client = await _pool.RentAsync(cancellationToken).ConfigureAwait(false);
+        var client = await _pool.RentAsync(fresh, cancellationToken).ConfigureAwait(false);
         var reused = client.IsConnected;
         try
         {

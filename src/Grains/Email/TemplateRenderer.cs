@@ -34,6 +34,7 @@ public sealed class TemplateRenderer(int cacheCapacity = TemplateRenderer.Defaul
     /// </exception>
     public RenderedEmail Render(string cacheKey, TemplateContent content, TemplateModel model)
     {
+        ArgumentException.ThrowIfNullOrEmpty(cacheKey);
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(model);
 
@@ -61,8 +62,10 @@ public sealed class TemplateRenderer(int cacheCapacity = TemplateRenderer.Defaul
             return AmountOutputRewriter.Rewrite(template);
         }
 
+        // Fluid appends the whole source to its message: the first line says what and where.
+        var firstLine = error.Trim().Split('\n')[0].Trim();
         throw new TemplateRenderException(
-            $"The {Describe(part)} of template '{templateName}' has a syntax error: {error}");
+            $"The {Describe(part)} of template '{templateName}' has a syntax error: {firstLine}");
     }
 
     private static string RenderPart(
@@ -101,7 +104,7 @@ public sealed class TemplateRenderer(int cacheCapacity = TemplateRenderer.Defaul
         InvalidOperationException when exception.Message.Contains("collection", StringComparison.OrdinalIgnoreCase) =>
             $"it builds a list of more than {TemplateSandbox.MaxCollectionSize} items.",
         InvalidOperationException when exception.Message.Contains("recursion", StringComparison.OrdinalIgnoreCase) =>
-            $"its blocks nest more than {TemplateSandbox.MaxRecursion} levels deep.",
+            $"it recurses more than {TemplateSandbox.MaxRecursion} levels deep.",
         _ => exception.Message,
     };
 

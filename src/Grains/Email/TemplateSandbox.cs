@@ -17,7 +17,7 @@ internal static class TemplateSandbox
     /// <summary>Characters one part of an email may produce (about 1 MB).</summary>
     public const int MaxOutputSize = 1_000_000;
 
-    /// <summary>How deeply blocks may nest.</summary>
+    /// <summary>How deeply rendering may recurse (the parser itself refuses blocks nested over 200 deep).</summary>
     public const int MaxRecursion = 20;
 
     /// <summary>Items a range or filter may build into one list.</summary>

@@ -123,6 +123,22 @@ public sealed class SmtpTransportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Send_EveryPooledConnectionClosedByTheServer_IsRetriedOnANewConnection()
+    {
+        using var transport = Transport(maxConnections: 3);
+        var warmUp = Enumerable.Range(0, 6).Select(_ => transport.SendAsync(AnyMessage(), CancellationToken.None));
+        await Task.WhenAll(warmUp);
+        var before = _server.ConnectionsAccepted;
+        await _server.StopAsync();
+        await _server.StartAgainAsync();
+
+        var outcome = await transport.SendAsync(AnyMessage(), CancellationToken.None);
+
+        Assert.Equal(DeliveryOutcome.Sent, outcome);
+        Assert.Equal(before + 1, _server.ConnectionsAccepted);
+    }
+
+    [Fact]
     public async Task Send_TwentyEmailsAtOnce_UseAtMostMaxConnections()
     {
         using var transport = Transport(maxConnections: 2);

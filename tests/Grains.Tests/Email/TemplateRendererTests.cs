@@ -164,6 +164,20 @@ public sealed class TemplateRendererTests
     }
 
     [Fact]
+    public void Render_BlocksNestedTooDeep_ThrowsAShortTemplateRenderException()
+    {
+        var depth = 1000;
+        var template = ATemplate(
+            string.Concat(Enumerable.Repeat("{% if true %}", depth)) + "x" +
+            string.Concat(Enumerable.Repeat("{% endif %}", depth)));
+
+        var error = Assert.Throws<TemplateRenderException>(() => _renderer.Render(AKey(), template, AModel()));
+
+        Assert.Contains("syntax error", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("{% if true %}{% if true %}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_SyntaxError_ThrowsTemplateRenderException()
     {
         var error = Assert.Throws<TemplateRenderException>(

@@ -116,6 +116,11 @@ public sealed class TestSmtpServer : IAsyncDisposable
     /// <summary>Starts listening (again) on the same port; returns once connections are accepted.</summary>
     public async Task StartAgainAsync()
     {
+        if (_running is not null)
+        {
+            throw new InvalidOperationException("The test SMTP server is already running.");
+        }
+
         var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var listeners = new EndpointListenerFactory();
         listeners.EndpointStarted += (_, _) => listening.TrySetResult();
