@@ -53,4 +53,48 @@ internal sealed partial class CustomerGrain
         string messageId,
         string step,
         int invoiceCount);
+
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Reminder {MessageId} of customer {TenantId}/{CustomerId} sent to {RecipientCount} recipient(s)")]
+    private static partial void LogSent(ILogger logger, string tenantId, string customerId, string messageId, int recipientCount);
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Reminder {MessageId} of customer {TenantId}/{CustomerId} failed (attempt {Attempt}); retrying at {NextAttemptAt}: {Reason}")]
+    private static partial void LogRetrying(
+        ILogger logger,
+        string tenantId,
+        string customerId,
+        string messageId,
+        int attempt,
+        DateTimeOffset nextAttemptAt,
+        string? reason);
+
+    [LoggerMessage(
+        Level = LogLevel.Error,
+        Message = "Reminder {MessageId} of customer {TenantId}/{CustomerId} given up after {Attempts} attempts: {Reason}")]
+    private static partial void LogGaveUp(
+        ILogger logger,
+        string tenantId,
+        string customerId,
+        string messageId,
+        int attempts,
+        string? reason);
+
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Reminder {MessageId} of customer {TenantId}/{CustomerId} not sent ({Kind}): {Reason}")]
+    private static partial void LogDropped(
+        ILogger logger,
+        string tenantId,
+        string customerId,
+        string messageId,
+        Mimo.Grains.Interfaces.Activity.ActivityKind kind,
+        string reason);
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Reminders of customer {TenantId}/{CustomerId} suspended: the mail server refused {Address}: {Reason}")]
+    private static partial void LogSuspended(ILogger logger, string tenantId, string customerId, string address, string reason);
 }

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Mimo.Grains.Activity;
+using Mimo.Grains.Email;
 using Mimo.Grains.Interfaces.Common;
 using Mimo.Grains.Interfaces.Customers;
+using Mimo.Grains.Telemetry;
 
 namespace Mimo.Grains.Customers;
 
@@ -19,6 +21,8 @@ internal sealed partial class CustomerGrain(
     ICustomerDirectory directory,
     IInvoiceArchive archive,
     IActivityLog activityLog,
+    TemplateRenderer renderer,
+    MimoMetrics metrics,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {
@@ -160,6 +164,12 @@ internal sealed partial class CustomerGrain(
         Customer.UpdatedAt = now;
         Customer.PaidHistory = PaidHistory.Prune(Customer.PaidHistory, Today());
         Customer.PruneSentSteps();
+        await PersistAsync(now);
+    }
+
+    /// <summary>Writes the state and publishes it, moving the reminder first when the plan needs it earlier.</summary>
+    private async Task PersistAsync(DateTimeOffset now)
+    {
         await BringReminderForwardAsync(now);
         await WriteAsync(state.WriteStateAsync);
         await PublishAsync();

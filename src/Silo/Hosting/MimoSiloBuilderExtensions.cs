@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Mimo.Grains;
 using Mimo.Grains.Activity;
 using Mimo.Grains.Customers;
+using Mimo.Grains.Delivery;
 using Mimo.Grains.Email;
 using Mimo.Silo.Postgres;
 using Npgsql;
@@ -53,8 +54,8 @@ public static class MimoSiloBuilderExtensions
     }
 
     /// <summary>
-    /// Configures storage, reminders, read models and grain services, leaving clustering to the
-    /// caller (test clusters bring their own).
+    /// Configures storage, reminders, read models, email delivery and grain services, leaving
+    /// clustering to the caller (test clusters bring their own).
     /// </summary>
     public static ISiloBuilder AddMimoStorage(this ISiloBuilder silo, IConfiguration configuration)
     {
@@ -68,7 +69,8 @@ public static class MimoSiloBuilderExtensions
             AddPostgresProviders(silo, connectionString);
         }
 
-        silo.Services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.SectionName));
+        silo.Services.AddMimoEmail(configuration);
+        silo.Services.AddSingleton<IDeliveryHandler, CustomerDeliveryHandler>();
         return silo;
     }
 
