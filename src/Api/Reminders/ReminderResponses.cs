@@ -3,17 +3,21 @@ using Mimo.Grains.Interfaces.Customers;
 
 namespace Mimo.Api.Reminders;
 
-/// <summary>One upcoming automatic email; <see cref="Step"/> is the workflow step's name.</summary>
+/// <summary>
+/// One upcoming email; <see cref="Step"/> is the workflow step's name. <see cref="Status"/> is
+/// <c>planned</c>, <c>delivering</c> (decided, being sent) or <c>retrying</c> (the next attempt is at <see cref="SendAt"/>).
+/// </summary>
 public sealed record ScheduledSendResponse(
     DateTimeOffset SendAt,
     IReadOnlyList<string> InvoiceIds,
     string Step,
     string TemplateId,
     ReminderSource Source,
-    string? WorkflowId)
+    string? WorkflowId,
+    ScheduledSendStatus Status)
 {
     public static ScheduledSendResponse From(ScheduledSend send) =>
-        new(send.SendAt, send.InvoiceIds, send.Step, send.TemplateId, send.Source, send.WorkflowId);
+        new(send.SendAt, send.InvoiceIds, send.Step, send.TemplateId, send.Source, send.WorkflowId, send.Status);
 }
 
 /// <summary>One entry of a customer's activity log.</summary>

@@ -13,7 +13,21 @@ public sealed record ReminderSettingsChange(
     [property: Id(1)] string? WorkflowId,
     [property: Id(2)] DateTimeOffset? PausedUntil);
 
-/// <summary>One upcoming automatic email: when, for which invoices, at which step, with which template.</summary>
+/// <summary>Where an upcoming email stands.</summary>
+[GenerateSerializer, Alias("mimo.ScheduledSendStatus")]
+public enum ScheduledSendStatus
+{
+    /// <summary>Planned for <see cref="ScheduledSend.SendAt"/>; nothing is decided yet.</summary>
+    Planned = 0,
+
+    /// <summary>Decided and being delivered now.</summary>
+    Delivering = 1,
+
+    /// <summary>A delivery attempt failed; the next one is at <see cref="ScheduledSend.SendAt"/>.</summary>
+    Retrying = 2,
+}
+
+/// <summary>One upcoming email: when, for which invoices, at which step, with which template.</summary>
 [GenerateSerializer, Immutable, Alias("mimo.ScheduledSend")]
 public sealed record ScheduledSend(
     [property: Id(0)] DateTimeOffset SendAt,
@@ -21,7 +35,8 @@ public sealed record ScheduledSend(
     [property: Id(2)] string Step,
     [property: Id(3)] string TemplateId,
     [property: Id(4)] ReminderSource Source,
-    [property: Id(5)] string? WorkflowId);
+    [property: Id(5)] string? WorkflowId,
+    [property: Id(6)] ScheduledSendStatus Status = ScheduledSendStatus.Planned);
 
 /// <summary>Why a customer's reminders are stopped by the engine itself, e.g. an address that bounced.</summary>
 [GenerateSerializer, Immutable, Alias("mimo.ReminderSuspension")]

@@ -111,7 +111,8 @@ internal sealed partial class CustomerGrain
         if (RetryPolicy.DelayAfter(attempts) is { } delay)
         {
             var next = now + delay;
-            Customer.Outbox[index] = email with { Attempts = attempts, NextAttemptAt = next, LastError = outcome.Reason };
+            Customer.Outbox[index] =
+                email with { Attempts = attempts, NextAttemptAt = next, LastError = outcome.Reason, HandedOver = false };
             Record(now, ActivityKind.Retrying, email.Source, email.InvoiceIds, email.StepName,
                 $"{outcome.Reason} Attempt {attempts} failed; the next is at {next:yyyy-MM-dd HH:mm} UTC.", email.MessageId);
             metrics.ReminderRetried(_tenantId, SourceName(email.Source));

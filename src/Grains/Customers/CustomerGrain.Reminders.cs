@@ -85,7 +85,8 @@ internal sealed partial class CustomerGrain : IRemindable
         var plan = Plan(clock.GetUtcNow());
         var retries = Customer.Outbox
             .OrderBy(e => e.NextAttemptAt)
-            .Select(e => new ScheduledSend(e.NextAttemptAt, e.InvoiceIds, e.StepName, e.TemplateId, e.Source, e.WorkflowId));
+            .Select(e => new ScheduledSend(
+                e.NextAttemptAt, e.InvoiceIds, e.StepName, e.TemplateId, e.Source, e.WorkflowId, OutboxStatus(e)));
         var planned = plan.Sends
             .Select(s => new ScheduledSend(s.SendAt, s.InvoiceIds, s.Step.Name, s.TemplateId, plan.Source, plan.WorkflowId));
         return GrainResult<IReadOnlyList<ScheduledSend>>.Ok(retries.Concat(planned).ToList());
@@ -108,6 +109,9 @@ internal sealed partial class CustomerGrain : IRemindable
 
         await PublishAsync();
     }
+
+    private static ScheduledSendStatus OutboxStatus(OutboxEmail email) =>
+        email.HandedOver || email.Attempts == 0 ? ScheduledSendStatus.Delivering : ScheduledSendStatus.Retrying;
 
     private GrainResult<ReminderSettingsView>? ValidateSettings(ReminderSettingsChange change)
     {
@@ -223,7 +227,8 @@ internal sealed partial class CustomerGrain : IRemindable
         var due = Customer.Outbox.Where(e => e.NextAttemptAt <= now).ToList();
         foreach (var email in due)
         {
-            Customer.Outbox[Customer.Outbox.IndexOf(email)] = email with { NextAttemptAt = now + RetryPolicy.ReportTimeout };
+            Customer.Outbox[Customer.Outbox.IndexOf(email)] =
+                email with { NextAttemptAt = now + RetryPolicy.ReportTimeout, HandedOver = true };
         }
 
         return due.Select(e => e.MessageId).ToList();

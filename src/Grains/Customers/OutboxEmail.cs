@@ -12,6 +12,7 @@ public sealed record OutboxItem(
 /// An email the customer decided to send and has not yet seen delivered. It stays in the state
 /// until delivery reports success or a final failure, so a silo that stops between deciding and
 /// sending loses nothing: the customer hands it to delivery again when <see cref="NextAttemptAt"/> passes.
+/// <see cref="HandedOver"/> is true from handing it to delivery until a retry is scheduled.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("mimo.OutboxEmail")]
 public sealed record OutboxEmail(
@@ -26,7 +27,8 @@ public sealed record OutboxEmail(
     [property: Id(8)] DateTimeOffset NextAttemptAt,
     [property: Id(9)] string? LastError = null,
     [property: Id(10)] string? Subject = null,
-    [property: Id(11)] string? Message = null)
+    [property: Id(11)] string? Message = null,
+    [property: Id(12)] bool HandedOver = false)
 {
     public IReadOnlyList<string> InvoiceIds => Items.Select(i => i.InvoiceId).ToList();
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Mimo.Grains.Email;
 using Mimo.Grains.Interfaces.Customers;
@@ -13,7 +14,7 @@ namespace Mimo.Grains.Delivery;
 public sealed partial class CustomerDeliveryHandler(
     IGrainFactory grains,
     IEmailTransport transport,
-    TimeProvider clock,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
     ILogger<CustomerDeliveryHandler> logger) : IDeliveryHandler
 {
     public async Task HandleAsync(DeliveryRequest request, CancellationToken cancellationToken)
