@@ -89,9 +89,7 @@ internal sealed partial class CustomerGrain
     private void RecordSent(OutboxEmail email, Delivering? delivering, DeliveryOutcome outcome, DateTimeOffset now)
     {
         Customer.Outbox.Remove(email);
-        var refused = outcome.RejectedAddresses.Count == 0
-            ? null
-            : $"Refused by the mail server for {string.Join(", ", outcome.RejectedAddresses)}: {outcome.Reason}";
+        var refused = outcome.RejectedAddresses.Count == 0 ? null : outcome.Reason;
         Record(now, ActivityKind.Sent, email.Source, delivering?.InvoiceIds ?? email.InvoiceIds, email.StepName,
             refused, email.MessageId, delivering?.Subject, delivering?.To);
         if (delivering is { Dropped.Count: > 0 })
@@ -142,7 +140,7 @@ internal sealed partial class CustomerGrain
         }
 
         var first = outcome.RejectedAddresses[0];
-        Customer.Suspension = new ReminderSuspension($"The mail server refused {first}: {reason}", now, first);
+        Customer.Suspension = new ReminderSuspension(reason, now, first);
         LogSuspended(logger, _tenantId, _customerId, first, reason);
     }
 

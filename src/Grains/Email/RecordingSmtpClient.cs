@@ -11,9 +11,13 @@ namespace Mimo.Grains.Email;
 internal sealed class RecordingSmtpClient : SmtpClient
 {
     private readonly List<string> _refused = [];
+    private readonly List<string> _answers = [];
 
     /// <summary>Recipients the server refused with a 5xx answer while sending the current message.</summary>
     public IReadOnlyList<string> Refused => _refused;
+
+    /// <summary>Each refused recipient with the server's answer, e.g. <c>a@b.test (550 no such user)</c>.</summary>
+    public string RefusalDetails => string.Join(", ", _answers);
 
     /// <summary>The server answered MAIL FROM for the current message: from here on it may accept it.</summary>
     public bool SenderAccepted { get; private set; }
@@ -22,6 +26,7 @@ internal sealed class RecordingSmtpClient : SmtpClient
     public void BeginMessage()
     {
         _refused.Clear();
+        _answers.Clear();
         SenderAccepted = false;
     }
 
@@ -36,6 +41,7 @@ internal sealed class RecordingSmtpClient : SmtpClient
         if (SmtpFailure.IsPermanent(response.StatusCode))
         {
             _refused.Add(mailbox.Address);
+            _answers.Add(HeaderText.Clean($"{mailbox.Address} ({(int)response.StatusCode} {response.Response})"));
             return;
         }
 
@@ -43,12 +49,15 @@ internal sealed class RecordingSmtpClient : SmtpClient
     }
 
     protected override void OnNoRecipientsAccepted(MimeMessage message) =>
-        throw new RecipientsRefusedException(_refused);
+        throw new RecipientsRefusedException(_refused, RefusalDetails);
 }
 
 /// <summary>The server refused every recipient of a message with a 5xx answer.</summary>
-internal sealed class RecipientsRefusedException(IReadOnlyList<string> refused)
+internal sealed class RecipientsRefusedException(IReadOnlyList<string> refused, string details)
     : Exception($"The SMTP server refused every recipient ({refused.Count}).")
 {
     public IReadOnlyList<string> Refused { get; } = [.. refused];
+
+    /// <summary>Each refused recipient with the server's answer.</summary>
+    public string Details { get; } = details;
 }

@@ -27,7 +27,7 @@ internal static class SmtpFailure
         exception switch
         {
             RecipientsRefusedException all => DeliveryOutcome.Permanent(
-                $"The SMTP server refused every recipient: {string.Join(", ", all.Refused)}.", all.Refused),
+                Clip($"The SMTP server refused every recipient: {all.Details}."), all.Refused),
             SmtpCommandException command when IsPermanent(command.StatusCode) =>
                 DeliveryOutcome.Permanent(Reason(command), refused),
             SmtpCommandException command => DeliveryOutcome.Transient(Reason(command)),

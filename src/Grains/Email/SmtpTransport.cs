@@ -70,7 +70,7 @@ public sealed partial class SmtpTransport : IEmailTransport, IDisposable
             await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
             var outcome = client.Refused.Count == 0
                 ? DeliveryOutcome.Sent
-                : new DeliveryOutcome(DeliveryStatus.Sent, RefusedReason(client.Refused), [.. client.Refused]);
+                : new DeliveryOutcome(DeliveryStatus.Sent, RefusedReason(client.RefusalDetails), [.. client.Refused]);
             _pool.Return(client);
             return new Attempt(outcome, WorthAnotherConnection: false);
         }
@@ -115,8 +115,7 @@ public sealed partial class SmtpTransport : IEmailTransport, IDisposable
         _ => SecureSocketOptions.Auto,
     };
 
-    private static string RefusedReason(IReadOnlyList<string> refused) =>
-        $"The SMTP server refused {string.Join(", ", refused)}.";
+    private static string RefusedReason(string details) => $"The SMTP server refused {details}.";
 
     private void Log(MimeMessage message, DeliveryOutcome outcome, TimeSpan elapsed)
     {
