@@ -6,7 +6,9 @@ using Mimo.Api.Hosting;
 using Mimo.Api.Http;
 using Mimo.Api.Import;
 using Mimo.Api.Invoices;
+using Mimo.Api.Templates;
 using Mimo.Api.Tenants;
+using Mimo.Api.Workflows;
 using Mimo.Silo.Hosting;
 using Scalar.AspNetCore;
 
@@ -60,6 +62,8 @@ public static class MimoApi
         app.MapTenantEndpoints();
         app.MapCustomerEndpoints();
         app.MapInvoiceEndpoints();
+        app.MapTemplateEndpoints();
+        app.MapWorkflowEndpoints();
         app.MapImportEndpoints();
     }
 }
