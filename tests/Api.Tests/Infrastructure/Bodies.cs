@@ -6,6 +6,8 @@ namespace Mimo.Api.Tests.Infrastructure;
 /// <summary>Ordinary request bodies.</summary>
 public static class Bodies
 {
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
     public static object Customer(string name = "Globex GmbH", string email = "ap@globex.example", params string[] tags) =>
         new
         {
@@ -69,6 +71,4 @@ public static class Bodies
 
         return json.ToJsonString();
     }
-
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 }
