@@ -7,7 +7,9 @@ using Mimo.Api.Http;
 using Mimo.Api.Import;
 using Mimo.Api.Invoices;
 using Mimo.Api.Reminders;
+using Mimo.Api.Templates;
 using Mimo.Api.Tenants;
+using Mimo.Api.Workflows;
 using Mimo.Silo.Hosting;
 using Scalar.AspNetCore;
 
@@ -62,6 +64,8 @@ public static class MimoApi
         app.MapCustomerEndpoints();
         app.MapInvoiceEndpoints();
         app.MapReminderEndpoints();
+        app.MapTemplateEndpoints();
+        app.MapWorkflowEndpoints();
         app.MapImportEndpoints();
     }
 }

@@ -25,7 +25,7 @@ public sealed record CustomerRequest(
         Fields.Text(errors, "name", Name);
         ValidateContacts(errors);
         Fields.TimeZone(errors, "timeZone", TimeZone);
-        ValidateTags(errors);
+        ValidateTags(errors, "tags", Tags);
         return errors;
     }
 
@@ -60,12 +60,13 @@ public sealed record CustomerRequest(
         }
     }
 
-    private void ValidateTags(ValidationErrors errors)
+    /// <summary>The tag rules, which workflow audiences share.</summary>
+    public static void ValidateTags(ValidationErrors errors, string field, IReadOnlyList<string?>? tags)
     {
-        var tags = Tags ?? [];
+        tags ??= [];
         if (tags.Count > MaxTags)
         {
-            errors.Add("tags", $"A customer has at most {MaxTags} tags.");
+            errors.Add(field, $"At most {MaxTags} tags are allowed.");
             return;
         }
 
@@ -73,11 +74,11 @@ public sealed record CustomerRequest(
         {
             if (string.IsNullOrWhiteSpace(tags[i]))
             {
-                errors.Add($"tags[{i}]", "A tag must not be empty.");
+                errors.Add($"{field}[{i}]", "A tag must not be empty.");
             }
             else
             {
-                Fields.OptionalText(errors, $"tags[{i}]", tags[i], MaxTagLength);
+                Fields.OptionalText(errors, $"{field}[{i}]", tags[i], MaxTagLength);
             }
         }
     }

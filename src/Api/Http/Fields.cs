@@ -35,6 +35,15 @@ public static partial class Fields
         }
     }
 
+    /// <summary>An id in a body that also has one in its path: it may be left out, or must be the same.</summary>
+    public static void SameId(ValidationErrors errors, string? bodyId, string pathId)
+    {
+        if (bodyId is not null && !string.Equals(bodyId, pathId, StringComparison.Ordinal))
+        {
+            errors.Add("id", "The id in the body must be the id in the path, or be left out.");
+        }
+    }
+
     /// <summary>A required single-line text of at most <paramref name="maxLength"/> characters.</summary>
     public static void Text(ValidationErrors errors, string field, string? value, int maxLength = MaxNameLength)
     {

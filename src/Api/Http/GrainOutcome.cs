@@ -16,6 +16,28 @@ public static class GrainOutcome
             _ => Failure<T, TResponse>(result),
         };
 
+    /// <summary>The answer to a POST that must create: 201, or why it did not (an id that exists is a 409).</summary>
+    public static Results<Created<TResponse>, ValidationProblem, ProblemHttpResult> ToCreated<T, TResponse>(
+        GrainResult<T> result,
+        Func<T, TResponse> map,
+        string location) => result.Status switch
+        {
+            ResultStatus.Created => TypedResults.Created(location, map(result.Value!)),
+            ResultStatus.Invalid => Invalid(result.Field ?? "$", result.Error ?? "The value is not valid."),
+            ResultStatus.NotFound => NotFound(result.Error ?? "The resource does not exist."),
+            ResultStatus.Conflict => Conflict(result.Error ?? "The resource already exists."),
+            _ => throw new InvalidOperationException($"{result.Status} does not answer a create."),
+        };
+
+    /// <summary>The answer to a DELETE: 204, 404, or 409 when the resource is still in use.</summary>
+    public static Results<NoContent, ValidationProblem, ProblemHttpResult> ToDeleted<T>(GrainResult<T> result) =>
+        result.Status switch
+        {
+            ResultStatus.Ok => TypedResults.NoContent(),
+            ResultStatus.NotFound => NotFound(result.Error ?? "The resource does not exist."),
+            _ => Conflict(result.Error ?? "The resource cannot be deleted now."),
+        };
+
     /// <summary>The answer for a command that did not succeed.</summary>
     public static Results<Ok<TResponse>, Created<TResponse>, ValidationProblem, ProblemHttpResult> Failure<T, TResponse>(
         GrainResult<T> result) => result.Status switch

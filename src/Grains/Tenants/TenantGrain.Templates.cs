@@ -1,5 +1,6 @@
 using Mimo.Grains.Interfaces.Common;
 using Mimo.Grains.Interfaces.Templates;
+using Mimo.Grains.Interfaces.Workflows;
 using Mimo.Grains.Templates;
 
 namespace Mimo.Grains.Tenants;
@@ -57,9 +58,7 @@ internal sealed partial class TenantGrain
         var users = WorkflowsUsing(templateId);
         if (users.Count > 0)
         {
-            var names = string.Join(", ", users.Select(w => $"'{w.Id}' ({w.Definition.Name})"));
-            return GrainResult<TemplateSummary>.Conflict(
-                $"The template is used by the workflows {names}: change their steps or delete them first.");
+            return GrainResult<TemplateSummary>.Conflict(InUse(users));
         }
 
         Tenant.Templates.Remove(templateId);
@@ -105,6 +104,14 @@ internal sealed partial class TenantGrain
         return !exists && Tenant.Templates.Count >= MaxTemplates
             ? GrainResult<MessageTemplate>.Conflict($"A tenant has at most {MaxTemplates} templates: delete one first.")
             : null;
+    }
+
+    private static string InUse(IReadOnlyList<Workflow> users)
+    {
+        var names = string.Join(", ", users.Select(w => $"'{w.Id}' ({w.Definition.Name})"));
+        return users.Count == 1
+            ? $"The template is used by the workflow {names}: change its steps or delete it first."
+            : $"The template is used by the workflows {names}: change their steps or delete them first.";
     }
 
     private static string? Blank(TemplateContent content) =>

@@ -39,6 +39,7 @@ public sealed class OperationsTests(ApiFixture api)
             "/v1/customers/{customerId}/invoices/{invoiceId}/void",
             "/v1/customers/{customerId}/invoices/{invoiceId}/hold",
             "/v1/import", "/health/live", "/health/ready",
+            "/v1/templates", "/v1/templates/{templateId}", "/v1/workflows", "/v1/workflows/{workflowId}",
         ];
         foreach (var path in expected)
         {

@@ -3,10 +3,20 @@ namespace Mimo.Api.Tests.Security;
 /// <summary>A route of the API with a body that is valid for it.</summary>
 public sealed record RouteCase(string Name, HttpMethod Method, string Path, string? Body, string ContentType = "application/json")
 {
-    public HttpRequestMessage Request(string customerId, string invoiceId)
+    public HttpRequestMessage Request(
+        string customerId,
+        string invoiceId,
+        string templateId = "t-1",
+        string workflowId = "w-1")
     {
-        var path = Path.Replace("{customerId}", customerId).Replace("{invoiceId}", invoiceId);
-        var body = Body?.Replace("{customerId}", customerId).Replace("{invoiceId}", invoiceId);
+        string Fill(string text) => text
+            .Replace("{customerId}", customerId)
+            .Replace("{invoiceId}", invoiceId)
+            .Replace("{templateId}", templateId)
+            .Replace("{workflowId}", workflowId);
+
+        var path = Fill(Path);
+        var body = Body is null ? null : Fill(Body);
         var request = new HttpRequestMessage(Method, path);
         if (body is not null)
         {
@@ -27,6 +37,13 @@ public static class RouteCatalogue
 
     public const string InvoiceBody =
         """{"issueDate":"2026-10-01","dueDate":"2026-10-31","currency":"EUR","amount":1.00}""";
+
+    public const string TemplateBody =
+        """{"name":"Intruder","subject":"Hello {{ customer.name }}","html":"<p>Pay up</p>"}""";
+
+    public const string WorkflowBody =
+        """{"name":"Intruder","priority":1,"audience":{},"steps":"""
+        + """[{"name":"s","offsetDays":1,"templateId":"default"}]}""";
 
     public static readonly RouteCase CreateTenant = new(
         "create tenant",
@@ -53,6 +70,16 @@ public static class RouteCatalogue
         new("import", HttpMethod.Post, "/v1/import",
             """{"type":"payment","customerId":"{customerId}","invoiceId":"{invoiceId}","amount":1,"paidOn":"2026-11-01"}""",
             "application/x-ndjson"),
+        new("create template", HttpMethod.Post, "/v1/templates", """{"id":"{templateId}",""" + TemplateBody[1..]),
+        new("list templates", HttpMethod.Get, "/v1/templates", null),
+        new("get template", HttpMethod.Get, "/v1/templates/{templateId}", null),
+        new("put template", HttpMethod.Put, "/v1/templates/{templateId}", TemplateBody),
+        new("delete template", HttpMethod.Delete, "/v1/templates/{templateId}", null),
+        new("create workflow", HttpMethod.Post, "/v1/workflows", """{"id":"{workflowId}",""" + WorkflowBody[1..]),
+        new("list workflows", HttpMethod.Get, "/v1/workflows", null),
+        new("get workflow", HttpMethod.Get, "/v1/workflows/{workflowId}", null),
+        new("put workflow", HttpMethod.Put, "/v1/workflows/{workflowId}", WorkflowBody),
+        new("delete workflow", HttpMethod.Delete, "/v1/workflows/{workflowId}", null),
     ];
 
     public static IEnumerable<object[]> AllRoutes() =>

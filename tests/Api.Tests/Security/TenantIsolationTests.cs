@@ -17,12 +17,14 @@ public sealed class TenantIsolationTests(ApiFixture api)
     {
         var owner = await api.NewTenantAsync("Owner");
         var intruder = await api.NewTenantAsync("Intruder");
-        await OwnCustomerAsync(owner);
+        await OwnDataAsync(owner);
         var before = await SnapshotAsync(owner);
         var routeCase = RouteCatalogue.Find(route);
 
-        var withOwnersIds = await Describe(await intruder.Http.SendAsync(routeCase.Request("c-owned", "i-owned")));
-        var withUnknownIds = await Describe(await intruder.Http.SendAsync(routeCase.Request("c-unknown", "i-unknown")));
+        var withOwnersIds = await Describe(
+            await intruder.Http.SendAsync(routeCase.Request("c-owned", "i-owned", "t-owned", "w-owned")));
+        var withUnknownIds = await Describe(
+            await intruder.Http.SendAsync(routeCase.Request("c-unknown", "i-unknown", "t-unknown", "w-unknown")));
 
         Assert.Equal(withUnknownIds, withOwnersIds);
         Assert.Equal(before, await SnapshotAsync(owner));
@@ -33,18 +35,22 @@ public sealed class TenantIsolationTests(ApiFixture api)
     {
         var owner = await api.NewTenantAsync("Owner");
         var other = await api.NewTenantAsync("Other");
-        await OwnCustomerAsync(owner);
+        await OwnDataAsync(owner);
 
         var page = await (await other.Http.GetAsync("/v1/customers")).JsonAsync(HttpStatusCode.OK);
 
         Assert.Equal(0, page.GetProperty("items").GetArrayLength());
     }
 
-    private static async Task OwnCustomerAsync(TenantClient owner)
+    private static async Task OwnDataAsync(TenantClient owner)
     {
         await (await owner.Http.PutJsonAsync("/v1/customers/c-owned", Bodies.Customer("Owned Ltd")))
             .JsonAsync(HttpStatusCode.Created);
         await (await owner.Http.PutJsonAsync("/v1/customers/c-owned/invoices/i-owned", Bodies.Invoice(500m)))
+            .JsonAsync(HttpStatusCode.Created);
+        await (await owner.Http.PutJsonAsync("/v1/templates/t-owned", Bodies.Template("Owned")))
+            .JsonAsync(HttpStatusCode.Created);
+        await (await owner.Http.PutJsonAsync("/v1/workflows/w-owned", Bodies.Workflow("Owned", templateId: "t-owned")))
             .JsonAsync(HttpStatusCode.Created);
     }
 
@@ -53,7 +59,10 @@ public sealed class TenantIsolationTests(ApiFixture api)
         var tenant = await (await owner.Http.GetAsync("/v1/tenant")).Content.ReadAsStringAsync();
         var customer = await (await owner.Http.GetAsync("/v1/customers/c-owned")).Content.ReadAsStringAsync();
         var invoice = await (await owner.Http.GetAsync("/v1/customers/c-owned/invoices/i-owned")).Content.ReadAsStringAsync();
-        return string.Join("\n", tenant, customer, invoice);
+        var templates = await (await owner.Http.GetAsync("/v1/templates")).Content.ReadAsStringAsync();
+        var template = await (await owner.Http.GetAsync("/v1/templates/t-owned")).Content.ReadAsStringAsync();
+        var workflows = await (await owner.Http.GetAsync("/v1/workflows")).Content.ReadAsStringAsync();
+        return string.Join("\n", tenant, customer, invoice, templates, template, workflows);
     }
 
     /// <summary>The status and body of an answer, without what differs per request or per tenant.</summary>

@@ -10,12 +10,15 @@ namespace Mimo.Grains.Tests.Tenants;
 /// <summary>New tenants and ordinary templates and workflows for tenant grain tests.</summary>
 public static class TenantCatalogue
 {
+    /// <summary>The hash of the secret of the key <c>k1</c> every new tenant gets.</summary>
+    public static readonly byte[] Secret = SHA256.HashData("secret"u8);
+
     public static readonly NewTenant Acme = new("Acme Billing", "Europe/Paris", new Sender("Acme", "billing@acme.test"));
 
     public static async Task<ITenantGrain> NewTenantAsync(IClusterClient client)
     {
         var tenant = client.GetGrain<ITenantGrain>(NewId("tn"));
-        var key = new ApiKeyHash("k1", SHA256.HashData("secret"u8), DateTimeOffset.UnixEpoch);
+        var key = new ApiKeyHash("k1", Secret, DateTimeOffset.UnixEpoch);
         Assert.Equal(ResultStatus.Created, (await tenant.CreateAsync(Acme, key)).Status);
         return tenant;
     }

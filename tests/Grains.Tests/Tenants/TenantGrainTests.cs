@@ -9,16 +9,9 @@ namespace Mimo.Grains.Tests.Tenants;
 [Collection(GrainClusterCollection.Name)]
 public sealed class TenantGrainTests(GrainClusterFixture fixture)
 {
-    private static readonly byte[] Secret = SHA256.HashData("secret"u8);
+    private static readonly byte[] Secret = TenantCatalogue.Secret;
 
-    private static readonly NewTenant Acme = new("Acme Billing", "Europe/Paris", new Sender("Acme", "billing@acme.test"));
-
-    private async Task<ITenantGrain> NewTenantAsync()
-    {
-        var tenant = fixture.Client.GetGrain<ITenantGrain>(NewId("tn"));
-        await tenant.CreateAsync(Acme, new ApiKeyHash("k1", Secret, DateTimeOffset.UnixEpoch));
-        return tenant;
-    }
+    private Task<ITenantGrain> NewTenantAsync() => TenantCatalogue.NewTenantAsync(fixture.Client);
 
     [Fact]
     public async Task Create_StartsWithTheDefaults()
@@ -40,7 +33,7 @@ public sealed class TenantGrainTests(GrainClusterFixture fixture)
     {
         var tenant = await NewTenantAsync();
 
-        var again = await tenant.CreateAsync(Acme, new ApiKeyHash("k2", Secret, DateTimeOffset.UnixEpoch));
+        var again = await tenant.CreateAsync(TenantCatalogue.Acme, new ApiKeyHash("k2", Secret, DateTimeOffset.UnixEpoch));
 
         Assert.Equal(ResultStatus.Conflict, again.Status);
         Assert.False(await tenant.IsKeyValidAsync("k2", Secret));
