@@ -112,6 +112,23 @@ public sealed class ReminderFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TenantSendSettingsChange_ReplansItsCustomers()
+    {
+        var tenant = await _world.NewTenantAsync(1);
+        var customer = await _world.NewCustomerAsync(tenant, "c1");
+        await customer.UpsertInvoiceAsync("INV-1", AnInvoice(100m, number: "INV-1", due: DueDate));
+
+        await _world.Client.GetGrain<Interfaces.Tenants.ITenantGrain>(tenant).UpdateSettingsAsync(
+            new Interfaces.Tenants.TenantSettingsPatch(SendTime: new TimeOnly(7, 30)));
+        await WaitUntilAsync(async () => (await customer.GetAsync())!.Reminders.NextReminderAt
+            == new DateTimeOffset(2026, 12, 11, 6, 30, 0, TimeSpan.Zero));
+        await _world.RunUntilAsync(customer, ReminderWorld.Start.AddDays(30));
+
+        var sentAt = Assert.Single(_world.Smtp.Messages).Message.Date.ToUniversalTime();
+        Assert.InRange(sentAt, new DateTimeOffset(2026, 12, 11, 6, 30, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 11, 6, 35, 0, TimeSpan.Zero));
+    }
+
+    [Fact]
     public async Task ActivityLog_TellsTheStory()
     {
         var tenant = await _world.NewTenantAsync(1);

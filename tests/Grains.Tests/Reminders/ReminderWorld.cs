@@ -7,6 +7,7 @@ using Mimo.Grains.Interfaces.Customers;
 using Mimo.Grains.Interfaces.Tenants;
 using Mimo.Grains.Interfaces.Workflows;
 using Mimo.Silo.Hosting;
+using Mimo.Testing.Orleans;
 using Mimo.Testing.Smtp;
 using Orleans.Reminders;
 using Orleans.TestingHost;
@@ -113,7 +114,7 @@ public sealed class ReminderWorld : IAsyncDisposable
                 Clock.SetUtcNow(next);
             }
 
-            await PumpUntilAsync(tick);
+            await Clock.PumpUntilAsync(tick);
             await DeliveredAsync(customer);
         }
 
@@ -121,22 +122,6 @@ public sealed class ReminderWorld : IAsyncDisposable
         {
             Clock.SetUtcNow(end);
         }
-    }
-
-    /// <summary>
-    /// Lets the reminder service catch up with a jump of the clock: it loads due reminders on its
-    /// own timers, which a fake clock fires only when it moves, so the clock moves on in small steps
-    /// (a few seconds: never enough to change the local day) until <paramref name="work"/> is done.
-    /// </summary>
-    public async Task PumpUntilAsync(Task work)
-    {
-        for (var step = 0; step < 1_000 && !work.IsCompleted; step++)
-        {
-            Clock.Advance(TimeSpan.FromSeconds(5));
-            await Task.WhenAny(work, Task.Delay(TimeSpan.FromMilliseconds(20)));
-        }
-
-        await work;
     }
 
     /// <summary>Waits until none of the customer's emails is on its way (delivered, skipped or waiting to retry).</summary>

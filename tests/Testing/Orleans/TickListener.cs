@@ -1,6 +1,6 @@
 using Orleans.Reminders.Diagnostics;
 
-namespace Mimo.Grains.Tests.Reminders;
+namespace Mimo.Testing.Orleans;
 
 /// <summary>Lets tests wait for a grain's next reminder tick to finish, from Orleans' reminder diagnostics.</summary>
 public sealed class TickListener : IObserver<ReminderEvents.ReminderEvent>, IDisposable
