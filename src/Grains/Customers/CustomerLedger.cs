@@ -151,12 +151,22 @@ public static class CustomerLedger
                 invoice.Details.Currency,
                 invoice.Details.Amount,
                 invoice.Details.DueDate,
-                closedOn);
+                closedOn,
+                WeightedDaysLate(invoice));
             state.PaidHistory = PaidHistory.Add(state.PaidHistory, record, closedOn);
         }
 
         var closed = invoice.ToView(status, closedOn);
         return LedgerChange.Changed(answer(closed), closed);
+    }
+
+    /// <summary>How late the invoice was paid, each payment weighted by its amount.</summary>
+    private static decimal? WeightedDaysLate(Invoice invoice)
+    {
+        var paid = invoice.Payments.Sum(p => p.Amount);
+        return paid <= 0
+            ? null
+            : invoice.Payments.Sum(p => p.Amount * (p.PaidOn.DayNumber - invoice.Details.DueDate.DayNumber)) / paid;
     }
 
     private static bool IsRepeat(IReadOnlyList<PaymentDetails> payments, PaymentDetails payment) =>
