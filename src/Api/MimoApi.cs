@@ -64,6 +64,7 @@ public static class MimoApi
         app.MapCustomerEndpoints();
         app.MapInvoiceEndpoints();
         app.MapReminderEndpoints();
+        app.MapPayScoreEndpoints();
         app.MapTemplateEndpoints();
         app.MapWorkflowEndpoints();
         app.MapImportEndpoints();

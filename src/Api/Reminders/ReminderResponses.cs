@@ -1,4 +1,5 @@
 using Mimo.Grains.Interfaces.Activity;
+using Mimo.Grains.Interfaces.Common;
 using Mimo.Grains.Interfaces.Customers;
 
 namespace Mimo.Api.Reminders;
@@ -20,7 +21,7 @@ public sealed record ScheduledSendResponse(
         new(send.SendAt, send.InvoiceIds, send.Step, send.TemplateId, send.Source, send.WorkflowId, send.Status);
 }
 
-/// <summary>One entry of a customer's activity log.</summary>
+/// <summary>One entry of a customer's activity log; <see cref="Band"/> is the payer band of a smart reminder.</summary>
 public sealed record ActivityEntryResponse(
     DateTimeOffset At,
     ActivityKind Kind,
@@ -30,9 +31,10 @@ public sealed record ActivityEntryResponse(
     string? Subject,
     IReadOnlyList<string> To,
     string? MessageId,
-    string? Reason)
+    string? Reason,
+    PayerBand? Band)
 {
     public static ActivityEntryResponse From(ActivityEntry entry) => new(
         entry.At, entry.Kind, entry.Source, entry.InvoiceIds, entry.Step, entry.Subject, entry.To, entry.MessageId,
-        entry.Reason);
+        entry.Reason, entry.Band);
 }

@@ -89,8 +89,11 @@ public static class TenantEndpoints
 
         var clearReplyTo = body.TryGetProperty("replyTo", out var replyTo) && replyTo.ValueKind == JsonValueKind.Null;
         var result = await grains.GetGrain<ITenantGrain>(caller.TenantId).UpdateSettingsAsync(request.ToPatch(clearReplyTo));
-        return result.Status == ResultStatus.Ok
-            ? TypedResults.Ok(TenantResponse.From(result.Value!))
-            : GrainOutcome.NotFound(result.Error ?? "There is no such tenant.");
+        return result.Status switch
+        {
+            ResultStatus.Ok => TypedResults.Ok(TenantResponse.From(result.Value!)),
+            ResultStatus.Invalid => GrainOutcome.Invalid(result.Field ?? "$", result.Error ?? "The value is not valid."),
+            _ => GrainOutcome.NotFound(result.Error ?? "There is no such tenant."),
+        };
     }
 }

@@ -1,3 +1,5 @@
+using Mimo.Grains.Interfaces.Common;
+
 namespace Mimo.Grains.Interfaces.Activity;
 
 [GenerateSerializer, Alias("mimo.ActivityKind")]
@@ -19,7 +21,8 @@ public enum ReminderSource
 
 /// <summary>
 /// One entry of a customer's activity log: a reminder sent, skipped (with the reason), failed or
-/// being retried. <see cref="Id"/> makes writing an entry twice harmless.
+/// being retried. <see cref="Id"/> makes writing an entry twice harmless; <see cref="Band"/> is the
+/// payer band of a smart reminder.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("mimo.ActivityEntry")]
 public sealed record ActivityEntry(
@@ -32,7 +35,8 @@ public sealed record ActivityEntry(
     [property: Id(6)] IReadOnlyList<string> To,
     [property: Id(7)] string? MessageId,
     [property: Id(8)] string? Reason,
-    [property: Id(9)] string? Step = null);
+    [property: Id(9)] string? Step = null,
+    [property: Id(10)] PayerBand? Band = null);
 
 /// <summary>
 /// A page of a customer's activity, newest first. <see cref="NextBefore"/> is the cursor for the

@@ -22,6 +22,10 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("ExistsAsync")]
     Task<bool> ExistsAsync();
 
+    /// <summary>The Pay Score as of today, with its inputs and an explanation.</summary>
+    [Alias("GetPayScoreAsync")]
+    Task<GrainResult<PayScoreReport>> GetPayScoreAsync();
+
     /// <summary>Deletes the customer, its invoices and its reminders; false when there was none.</summary>
     [Alias("DeleteAsync")]
     Task<bool> DeleteAsync();

@@ -4,6 +4,7 @@ using Mimo.Grains.Interfaces.Activity;
 using Mimo.Grains.Interfaces.Customers;
 using Mimo.Grains.Interfaces.Email;
 using Mimo.Grains.Interfaces.Templates;
+using Mimo.Grains.Templates;
 
 namespace Mimo.Grains.Customers;
 
@@ -91,7 +92,7 @@ internal sealed partial class CustomerGrain
         Customer.Outbox.Remove(email);
         var refused = outcome.RejectedAddresses.Count == 0 ? null : outcome.Reason;
         Record(now, ActivityKind.Sent, email.Source, delivering?.InvoiceIds ?? email.InvoiceIds, email.StepName,
-            refused, email.MessageId, delivering?.Subject, delivering?.To);
+            refused, email.MessageId, delivering?.Subject, delivering?.To, email.Band);
         if (delivering is { Dropped.Count: > 0 })
         {
             var dropped = email.InvoiceIds.Except(delivering.InvoiceIds).ToList();
@@ -166,7 +167,9 @@ internal sealed partial class CustomerGrain
         DeliveryDecision decision,
         DateTimeOffset now)
     {
-        var template = await GrainFactory.GetGrain<ITemplateGrain>(TemplateKey.Format(_tenantId, email.TemplateId)).GetAsync();
+        var template = SmartTemplates.IsBuiltIn(email.TemplateId)
+            ? SmartTemplates.Find(email.TemplateId)
+            : await GrainFactory.GetGrain<ITemplateGrain>(TemplateKey.Format(_tenantId, email.TemplateId)).GetAsync();
         if (template is null)
         {
             return (null, $"The template '{email.TemplateId}' does not exist.");

@@ -88,7 +88,7 @@ internal sealed partial class CustomerGrain : IRemindable
             .Select(e => new ScheduledSend(
                 e.NextAttemptAt, e.InvoiceIds, e.StepName, e.TemplateId, e.Source, e.WorkflowId, OutboxStatus(e)));
         var planned = plan.Sends
-            .Select(s => new ScheduledSend(s.SendAt, s.InvoiceIds, s.Step.Name, s.TemplateId, plan.Source, plan.WorkflowId));
+            .Select(s => new ScheduledSend(s.SendAt, s.InvoiceIds, s.StepName, s.TemplateId, plan.Source, plan.WorkflowId));
         return GrainResult<IReadOnlyList<ScheduledSend>>.Ok(retries.Concat(planned).ToList());
     }
 
@@ -132,19 +132,34 @@ internal sealed partial class CustomerGrain : IRemindable
 
     private CustomerPlan Plan(DateTimeOffset now) => CustomerPlan.For(Customer, _context, now);
 
-    /// <summary>The next instant the customer has something to do: a planned send or an outbox (re)delivery.</summary>
+    /// <summary>
+    /// The next instant the customer has something to do: a planned send, an outbox (re)delivery,
+    /// or a day its Pay Score changes by itself (so that its band in the directory stays current).
+    /// </summary>
     private DateTimeOffset? NextDueAt(DateTimeOffset now)
     {
-        var planned = Plan(now).NextSendAt;
-        var outbox = Customer.Outbox.Count == 0 ? (DateTimeOffset?)null : Customer.Outbox.Min(e => e.NextAttemptAt);
-        return (planned, outbox) switch
-        {
-            ({ } p, { } o) => p < o ? p : o,
-            _ => planned ?? outbox,
-        };
+        var plan = Plan(now);
+        DateTimeOffset?[] candidates =
+        [
+            plan.NextSendAt,
+            Customer.Outbox.Count == 0 ? null : Customer.Outbox.Min(e => e.NextAttemptAt),
+            plan.ScoreChangesAt(Customer, now),
+        ];
+        return candidates.Where(c => c is not null).Min();
     }
 
-    private DateTimeOffset? NextReminderAt(DateTimeOffset now) => Customer.Exists ? NextDueAt(now) : null;
+    /// <summary>The next reminder email: planned or waiting in the outbox.</summary>
+    private DateTimeOffset? NextReminderAt(DateTimeOffset now)
+    {
+        if (!Customer.Exists)
+        {
+            return null;
+        }
+
+        var planned = Plan(now).NextSendAt;
+        var outbox = Customer.Outbox.Count == 0 ? (DateTimeOffset?)null : Customer.Outbox.Min(e => e.NextAttemptAt);
+        return planned is null || (outbox is not null && outbox < planned) ? outbox : planned;
+    }
 
     /// <summary>Moves the Orleans reminder when the plan needs it earlier than it is registered.</summary>
     private async Task BringReminderForwardAsync(DateTimeOffset now)
@@ -196,11 +211,11 @@ internal sealed partial class CustomerGrain : IRemindable
             }
 
             Customer.Outbox.Add(new OutboxEmail(
-                messageId, plan.Source, items, send.Step.Name, send.TemplateId, plan.WorkflowId, now, 0, now));
-            Customer.SentSteps.AddRange(items.Select(i => new SentStepRecord(i.InvoiceId, i.StepKey)));
+                messageId, plan.Source, items, send.StepName, send.TemplateId, plan.WorkflowId, now, 0, now, Band: plan.Band));
+            Customer.SentSteps.AddRange(send.Items.Select(i => new SentStepRecord(i.InvoiceId, i.Occurrence.Key, i.Occurrence.OffsetDays)));
             Customer.LastReminderAt = now;
-            RecordSuperseded(send, plan.Source, now);
-            LogQueued(logger, _tenantId, _customerId, messageId, send.Step.Name, items.Count);
+            RecordSuperseded(send, plan, now);
+            LogQueued(logger, _tenantId, _customerId, messageId, send.StepName, items.Count);
             queued = true;
         }
 
@@ -208,13 +223,14 @@ internal sealed partial class CustomerGrain : IRemindable
     }
 
     /// <summary>Earlier steps that fell due unsent (after a gap) are skipped for the latest one, and logged so.</summary>
-    private void RecordSuperseded(PlannedSend send, ReminderSource source, DateTimeOffset now)
+    private void RecordSuperseded(PlannedSend send, CustomerPlan plan, DateTimeOffset now)
     {
         foreach (var item in send.Items.Where(i => i.Superseded.Count > 0))
         {
-            var skipped = string.Join("', '", item.Superseded.Select(o => o.Step.Name));
-            Record(now, ActivityKind.Skipped, source, [item.InvoiceId], send.Step.Name,
-                $"Step '{skipped}' was not sent on time; only the latest due step '{item.Occurrence.Step.Name}' is sent.");
+            var skipped = string.Join("', '", item.Superseded.Select(o => o.Name));
+            Record(now, ActivityKind.Skipped, plan.Source, [item.InvoiceId], send.StepName,
+                $"Step '{skipped}' was not sent on time; only the latest due step '{item.Occurrence.Name}' is sent.",
+                band: plan.Band);
         }
     }
 
@@ -256,9 +272,10 @@ internal sealed partial class CustomerGrain : IRemindable
         string? reason,
         string? messageId = null,
         string? subject = null,
-        IReadOnlyList<string>? to = null) =>
+        IReadOnlyList<string>? to = null,
+        PayerBand? band = null) =>
         Customer.PendingActivity.Add(new ActivityEntry(
-            Guid.CreateVersion7(now), now, kind, source, invoiceIds, subject, to ?? [], messageId, reason, step));
+            Guid.CreateVersion7(now), now, kind, source, invoiceIds, subject, to ?? [], messageId, reason, step, band));
 
     /// <summary>The tenant of a customer whose tenant does not exist: no reminders, UTC.</summary>
     private static readonly NewTenant NoTenant = new("", "UTC", new Sender("", "invalid@invalid.invalid"));

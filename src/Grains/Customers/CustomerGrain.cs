@@ -69,6 +69,10 @@ internal sealed partial class CustomerGrain(
 
     public Task<bool> ExistsAsync() => Task.FromResult(Customer.Exists);
 
+    public Task<GrainResult<PayScoreReport>> GetPayScoreAsync() => Task.FromResult(Customer.Exists
+        ? GrainResult<PayScoreReport>.Ok(Plan(clock.GetUtcNow()).Score)
+        : CustomerNotFound<PayScoreReport>());
+
     public async Task<bool> DeleteAsync()
     {
         if (!Customer.Exists)
@@ -197,7 +201,7 @@ internal sealed partial class CustomerGrain(
         Customer.Details!,
         Customer.OpenInvoices.Select(i => i.ToView()).ToList(),
         Customer.Outstanding,
-        PayScoreSummary.Unscored,
+        Plan(clock.GetUtcNow()).Score.Summary,
         ReminderView(),
         Customer.CreatedAt,
         Customer.UpdatedAt);
@@ -215,7 +219,7 @@ internal sealed partial class CustomerGrain(
         Customer.Details.Tags,
         Customer.Details.PaymentMethod,
         Customer.Reminders.Mode,
-        PayScoreSummary.Unscored,
+        Plan(clock.GetUtcNow()).Score.Summary,
         Customer.Outstanding,
         NextReminderAt(clock.GetUtcNow()),
         Customer.UpdatedAt);

@@ -1,4 +1,5 @@
 using Mimo.Grains.Interfaces.Activity;
+using Mimo.Grains.Interfaces.Common;
 
 namespace Mimo.Grains.Customers;
 
@@ -12,7 +13,8 @@ public sealed record OutboxItem(
 /// An email the customer decided to send and has not yet seen delivered. It stays in the state
 /// until delivery reports success or a final failure, so a silo that stops between deciding and
 /// sending loses nothing: the customer hands it to delivery again when <see cref="NextAttemptAt"/> passes.
-/// <see cref="HandedOver"/> is true from handing it to delivery until a retry is scheduled.
+/// <see cref="HandedOver"/> is true from handing it to delivery until a retry is scheduled;
+/// <see cref="Band"/> is the payer band a smart email was planned for.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("mimo.OutboxEmail")]
 public sealed record OutboxEmail(
@@ -28,16 +30,18 @@ public sealed record OutboxEmail(
     [property: Id(9)] string? LastError = null,
     [property: Id(10)] string? Subject = null,
     [property: Id(11)] string? Message = null,
-    [property: Id(12)] bool HandedOver = false)
+    [property: Id(12)] bool HandedOver = false,
+    [property: Id(13)] PayerBand? Band = null)
 {
     public IReadOnlyList<string> InvoiceIds => Items.Select(i => i.InvoiceId).ToList();
 }
 
-/// <summary>An (invoice, step) pair that was queued or sent: never again.</summary>
+/// <summary>An (invoice, step) pair that was queued or sent, with the step's offset: never again, nor anything before it.</summary>
 [GenerateSerializer, Immutable, Alias("mimo.SentStepRecord")]
 public sealed record SentStepRecord(
     [property: Id(0)] string InvoiceId,
-    [property: Id(1)] string StepKey);
+    [property: Id(1)] string StepKey,
+    [property: Id(2)] int? OffsetDays = null);
 
 /// <summary>A contact address the mail server refused permanently, and why.</summary>
 [GenerateSerializer, Immutable, Alias("mimo.FlaggedContact")]

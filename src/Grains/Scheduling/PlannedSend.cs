@@ -20,6 +20,9 @@ public sealed record PlannedSend(DateTimeOffset SendAt, DateOnly LocalDate, IRea
 {
     public FlowStep Step => Lead.Occurrence.Step;
 
+    /// <summary>The name of the most advanced step of the email (a repeat's own name).</summary>
+    public string StepName => Lead.Occurrence.Name;
+
     public string TemplateId => Step.TemplateId;
 
     public IReadOnlyList<string> InvoiceIds => Items.Select(i => i.InvoiceId).ToList();

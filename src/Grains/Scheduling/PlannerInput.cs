@@ -10,8 +10,12 @@ public sealed record PlannedInvoice(
     DateOnly? HoldUntil = null,
     bool HeldIndefinitely = false);
 
-/// <summary>A (invoice, step) pair that has already been sent: it is never sent again.</summary>
-public sealed record SentStep(string InvoiceId, string StepKey);
+/// <summary>
+/// A (invoice, step) pair that has already been sent: it is never sent again. Its offset, when
+/// known, also retires every step of any flow at or before that offset, so that a customer who
+/// switches flows (a smart customer whose band changed) never goes back to an earlier step.
+/// </summary>
+public sealed record SentStep(string InvoiceId, string StepKey, int? OffsetDays = null);
 
 /// <summary>Everything the planner decides from. Nothing here refers to Orleans.</summary>
 /// <param name="LastSentOn">The local day of the customer's latest reminder, for the minimum gap.</param>

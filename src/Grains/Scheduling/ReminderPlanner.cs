@@ -50,13 +50,16 @@ public static class ReminderPlanner
         var pending = new Dictionary<string, List<(DateOnly, FlowOccurrence)>>(StringComparer.Ordinal);
         foreach (var invoice in input.Invoices.Where(i => i.AmountDue > 0 && !i.HeldIndefinitely))
         {
+            var sent = input.Sent.Where(s => s.InvoiceId == invoice.Id).ToList();
+            var sentKeys = sent.Select(s => s.StepKey).ToHashSet(StringComparer.Ordinal);
             var sentUpTo = occurrences
-                .Where(o => input.Sent.Contains(new SentStep(invoice.Id, o.Key)))
+                .Where(o => sentKeys.Contains(o.Key))
                 .Select(o => o.Position)
                 .DefaultIfEmpty(-1)
                 .Max();
+            var sentOffset = sent.Max(s => s.OffsetDays);
             pending[invoice.Id] = occurrences
-                .Where(o => o.Position > sentUpTo)
+                .Where(o => o.Position > sentUpTo && (sentOffset is null || o.OffsetDays > sentOffset))
                 .Select(o => (calendar.OnOrAfterBusinessDay(invoice.DueDate.AddDays(o.OffsetDays)), o))
                 .ToList();
         }

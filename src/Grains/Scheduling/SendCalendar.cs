@@ -34,6 +34,20 @@ public sealed class SendCalendar(SendSettings settings)
         return new DateTimeOffset(local, offset).ToUniversalTime();
     }
 
+    /// <summary>The instant a local day begins (or the first valid instant of it, when midnight is skipped).</summary>
+    public DateTimeOffset StartOf(DateOnly date)
+    {
+        var zone = settings.TimeZone;
+        var local = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        while (zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(30);
+        }
+
+        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
+        return new DateTimeOffset(local, offset).ToUniversalTime();
+    }
+
     /// <summary>The first local day whose send slot is not before the instant.</summary>
     public DateOnly FirstDayWithSlotAtOrAfter(DateTimeOffset instant)
     {

@@ -61,6 +61,14 @@ internal sealed partial class TenantGrain
             return GrainResult<TemplateSummary>.Conflict(InUse(users));
         }
 
+        var bands = Tenant.Settings!.SmartTemplates.Where(t => t.Value == templateId).Select(t => t.Key).ToList();
+        if (bands.Count > 0)
+        {
+            var names = string.Join(", ", bands.Select(b => b.ToString().ToLowerInvariant()));
+            return GrainResult<TemplateSummary>.Conflict(
+                $"The template is the smart reminder message for {names}: change smartTemplates in the tenant settings first.");
+        }
+
         Tenant.Templates.Remove(templateId);
         await WriteAsync();
         await Template(templateId).DeleteAsync();

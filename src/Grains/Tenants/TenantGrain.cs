@@ -51,6 +51,13 @@ internal sealed partial class TenantGrain(
             return NoSuchTenant<TenantSettings>();
         }
 
+        var unknown = patch.SmartTemplates?.FirstOrDefault(t => !Tenant.Templates.ContainsKey(t.Value));
+        if (unknown is { Value: not null } missing)
+        {
+            return GrainResult<TenantSettings>.Invalid(
+                $"smartTemplates.{missing.Key.ToString().ToLowerInvariant()}", $"There is no template '{missing.Value}'.");
+        }
+
         Tenant.Settings = TenantDefaults.Apply(settings, patch);
         await WriteNewRevisionAsync();
 

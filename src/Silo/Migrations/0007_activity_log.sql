@@ -1,6 +1,6 @@
 -- Customers' activity logs: one row per reminder sent, skipped (with the reason), failed or being
 -- retried. Customer grains append entries; the API pages through one customer's entries newest
--- first. Values use the API's spelling (snake_case enum names). Ids compare byte by byte
+-- first; a smart reminder carries its payer band. Values use the API's spelling (snake_case enum names). Ids compare byte by byte
 -- (collation "C"), like the other read models.
 
 CREATE TABLE IF NOT EXISTS mimo_activity (
@@ -16,11 +16,13 @@ CREATE TABLE IF NOT EXISTS mimo_activity (
     message_id  text,
     reason      text,
     step        text,
+    band        text,
     -- A grain may write the same entry again after a failure; the key turns that into a no-op.
     -- It is scoped by tenant and customer so that one tenant's ids can never hide another's entries.
     CONSTRAINT mimo_activity_pk PRIMARY KEY (tenant_id, customer_id, entry_id),
     CONSTRAINT mimo_activity_kind CHECK (kind IN ('sent', 'skipped', 'failed', 'retrying')),
-    CONSTRAINT mimo_activity_source CHECK (source IN ('smart', 'workflow', 'manual'))
+    CONSTRAINT mimo_activity_source CHECK (source IN ('smart', 'workflow', 'manual')),
+    CONSTRAINT mimo_activity_band CHECK (band IS NULL OR band IN ('timely', 'average', 'late', 'unscored'))
 );
 
 -- Pages are read by keyset, (at, entry_id) < the cursor, newest first: this index lets a page

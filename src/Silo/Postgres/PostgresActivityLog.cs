@@ -1,6 +1,7 @@
 using System.Text;
 using Mimo.Grains.Activity;
 using Mimo.Grains.Interfaces.Activity;
+using Mimo.Grains.Interfaces.Common;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -10,9 +11,9 @@ namespace Mimo.Silo.Postgres;
 public sealed class PostgresActivityLog(NpgsqlDataSource dataSource) : IActivityLog
 {
     private const string Columns =
-        "entry_id, at, kind, source, invoice_ids, subject, recipients, message_id, reason, step";
+        "entry_id, at, kind, source, invoice_ids, subject, recipients, message_id, reason, step, band";
 
-    // Ten parameters a row keep a statement far below PostgreSQL's limit of 65,535 parameters; a
+    // Eleven parameters a row keep a statement far below PostgreSQL's limit of 65,535 parameters; a
     // larger call takes several statements, each of which is safe to run again.
     private const int RowsPerStatement = 1_000;
 
@@ -111,6 +112,7 @@ public sealed class PostgresActivityLog(NpgsqlDataSource dataSource) : IActivity
         command.Parameters.Add(Text(entry.MessageId));
         command.Parameters.Add(Text(entry.Reason));
         command.Parameters.Add(Text(entry.Step));
+        command.Parameters.Add(Text(entry.Band is { } band ? DbEnum<PayerBand>.Name(band) : null));
     }
 
     private static async Task<List<ActivityEntry>> ReadEntriesAsync(
@@ -137,7 +139,8 @@ public sealed class PostgresActivityLog(NpgsqlDataSource dataSource) : IActivity
         reader.GetFieldValue<string[]>(6),
         NullableText(reader, 7),
         NullableText(reader, 8),
-        NullableText(reader, 9));
+        NullableText(reader, 9),
+        reader.IsDBNull(10) ? null : DbEnum<PayerBand>.Parse(reader.GetString(10)));
 
     private static string? NullableText(NpgsqlDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

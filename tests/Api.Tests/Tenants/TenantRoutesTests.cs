@@ -42,9 +42,33 @@ public sealed class TenantRoutesTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task PatchTenant_SmartTemplateThatDoesNotExist_Is400AndChangesNothing()
+    {
+        var tenant = await api.NewTenantAsync();
+
+        var response = await tenant.Http.PatchAsJsonAsync("/v1/tenant", new
+        {
+            sendTime = "08:30",
+            smartTemplates = new { late = "no-such-template" },
+        });
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("smartTemplates.late", out _));
+        var settings = await (await tenant.Http.GetAsync("/v1/tenant")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("09:00", settings.Text("sendTime"));
+    }
+
+    [Fact]
     public async Task PatchTenant_ChangesOnlyTheFieldsSent()
     {
         var tenant = await api.NewTenantAsync();
+        var template = await tenant.Http.PutAsJsonAsync("/v1/templates/firm-reminder", new
+        {
+            name = "Firm",
+            subject = "Please pay",
+            html = "<p>Please pay.</p>",
+        });
+        Assert.Equal(HttpStatusCode.Created, template.StatusCode);
 
         var response = await tenant.Http.PatchAsJsonAsync("/v1/tenant", new
         {

@@ -1,5 +1,6 @@
 using Mimo.Grains.Activity;
 using Mimo.Grains.Interfaces.Activity;
+using Mimo.Grains.Interfaces.Common;
 using static Mimo.Testing.TestData;
 
 namespace Mimo.Silo.Tests.ReadModels;
@@ -19,8 +20,8 @@ public abstract class ActivityLogContract
         var log = await LogAsync();
         var sent = new ActivityEntry(
             Guid.NewGuid(), new DateTimeOffset(2026, 12, 4, 10, 30, 0, TimeSpan.FromHours(1)).AddTicks(1_230),
-            ActivityKind.Sent, ReminderSource.Workflow, ["INV-1", "INV-2"], "Friendly reminder",
-            ["ap@acme.test", "cfo@acme.test"], "msg-42", null, "second-notice");
+            ActivityKind.Sent, ReminderSource.Smart, ["INV-1", "INV-2"], "Friendly reminder",
+            ["ap@acme.test", "cfo@acme.test"], "msg-42", null, "second-notice", PayerBand.Late);
         var skipped = new ActivityEntry(
             Guid.NewGuid(), Now, ActivityKind.Skipped, ReminderSource.Manual, [], null, [], null, "promise_to_pay");
 
@@ -211,5 +212,6 @@ public abstract class ActivityLogContract
         Assert.Equal(expected.MessageId, actual.MessageId);
         Assert.Equal(expected.Reason, actual.Reason);
         Assert.Equal(expected.Step, actual.Step);
+        Assert.Equal(expected.Band, actual.Band);
     }
 }
