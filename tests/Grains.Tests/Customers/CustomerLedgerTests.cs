@@ -154,7 +154,8 @@ public sealed class CustomerLedgerTests
         Assert.Equal(100m, change.Closed.AmountPaid);
         Assert.Empty(state.OpenInvoices);
         var paid = Assert.Single(state.PaidHistory);
-        Assert.Equal(new PaidInvoiceRecord("i1", "EUR", 100m, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 3)), paid);
+        // 40 paid on the due date and 60 two days later: 1.2 days late, weighted by amount.
+        Assert.Equal(new PaidInvoiceRecord("i1", "EUR", 100m, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 3), 1.2m), paid);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Mimo.Grains.Interfaces.Common;
+using Mimo.Grains.Interfaces.Templates;
 using Mimo.Grains.Interfaces.Tenants;
 using Mimo.Grains.Tests.Infrastructure;
 using static Mimo.Testing.TestData;
@@ -60,9 +61,37 @@ public sealed class TenantGrainTests(GrainClusterFixture fixture)
     }
 
     [Fact]
+    public async Task UpdateSettings_ASmartTemplateThatDoesNotExist_IsInvalidAndChangesNothing()
+    {
+        var tenant = await NewTenantAsync();
+
+        var result = await tenant.UpdateSettingsAsync(new TenantSettingsPatch(
+            SendTime: new TimeOnly(8, 30),
+            SmartTemplates: new Dictionary<PayerBand, string> { [PayerBand.Timely] = "missing" }));
+
+        Assert.Equal(ResultStatus.Invalid, result.Status);
+        Assert.Equal("smartTemplates.timely", result.Field);
+        Assert.Equal(new TimeOnly(9, 0), (await tenant.GetSettingsAsync())!.SendTime);
+    }
+
+    [Fact]
+    public async Task DeleteTemplate_UsedAsASmartMessage_IsAConflict()
+    {
+        var tenant = await NewTenantAsync();
+        await tenant.SaveTemplateAsync("firm", new TemplateContent("Firm", "Please pay", "<p>Please pay.</p>", null), mustBeNew: true);
+        await tenant.UpdateSettingsAsync(new TenantSettingsPatch(SmartTemplates: new Dictionary<PayerBand, string> { [PayerBand.Late] = "firm" }));
+
+        var deleted = await tenant.DeleteTemplateAsync("firm");
+
+        Assert.Equal(ResultStatus.Conflict, deleted.Status);
+        Assert.Contains("smartTemplates", deleted.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UpdateSettings_ChangesOnlyWhatThePatchNames()
     {
         var tenant = await NewTenantAsync();
+        await tenant.SaveTemplateAsync("firm", new TemplateContent("Firm", "Please pay", "<p>Please pay.</p>", null), mustBeNew: true);
 
         var updated = await tenant.UpdateSettingsAsync(new TenantSettingsPatch(
             SendTime: new TimeOnly(8, 30),
