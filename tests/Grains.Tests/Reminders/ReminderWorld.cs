@@ -124,6 +124,14 @@ public sealed class ReminderWorld : IAsyncDisposable
         }
     }
 
+    /// <summary>Moves the clock to <paramref name="at"/> and waits for the customer's reminder to tick there.</summary>
+    public async Task TickAtAsync(ICustomerGrain customer, DateTimeOffset at)
+    {
+        var tick = _ticks.NextTickAsync(customer.GetGrainId());
+        Clock.SetUtcNow(at);
+        await Clock.PumpUntilAsync(tick);
+    }
+
     /// <summary>Waits until none of the customer's emails is on its way (delivered, skipped or waiting to retry).</summary>
     public static async Task DeliveredAsync(ICustomerGrain customer)
     {

@@ -97,6 +97,35 @@ public sealed class SmartReminderTests : IAsyncLifetime
         Assert.Empty((await customer.GetScheduleAsync()).Value!);
     }
 
+    [Fact]
+    public async Task WhenThe12MonthWindowDropsAnInvoice_TheScoreAndTheDirectoryFollowByThemselves()
+    {
+        var tenant = await _world.NewTenantAsync(0);
+        var customer = _world.Client.GetGrain<ICustomerGrain>(CustomerKey.Format(tenant, "c1"));
+        await customer.UpsertAsync(ACustomer("Globex"));
+        for (var i = 0; i < 3; i++)
+        {
+            var due = new DateOnly(2026, 1, 5).AddDays(i * 30);
+            await customer.UpsertInvoiceAsync($"h{i}", new InvoiceDetails($"h{i}", due.AddDays(-30), due, "EUR", 100m, null));
+            await customer.RecordPaymentAsync($"h{i}", APayment(100m, due.AddDays(61), $"p{i}"));
+        }
+
+        Assert.Equal(PayerBand.Late, await DirectoryBandAsync(tenant));
+
+        // The first payment (2026-03-07) leaves the window at the start of 2027-03-07 in Berlin.
+        await _world.TickAtAsync(customer, new DateTimeOffset(2027, 3, 6, 23, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(PayerBand.Unscored, (await customer.GetAsync())!.PayScore.Band);
+        Assert.Equal(PayerBand.Unscored, await DirectoryBandAsync(tenant));
+    }
+
+    private async Task<PayerBand> DirectoryBandAsync(string tenant)
+    {
+        var page = await _world.Client.GetGrain<ICustomerDirectoryGrain>(0)
+            .QueryAsync(tenant, new DirectoryQuery(null, null, null, 10, null));
+        return Assert.Single(page.Items).PayScore.Band;
+    }
+
     private async Task<(string Tenant, ICustomerGrain Customer)> SmartCustomerAsync(
         int paidDaysLate,
         PaymentMethod paymentMethod = PaymentMethod.BankTransfer)
