@@ -153,6 +153,29 @@ public sealed class PayScoreCalculatorTests
         Assert.Null(PayScoreCalculator.NextChange(history.Take(2).ToList(), [], Today));
     }
 
+    [Fact]
+    public void TheWorkedExampleOfTheDocs_ComesOutAsWritten()
+    {
+        PaidInvoiceRecord[] history =
+        [
+            new("A", "EUR", 900m, new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 1)),
+            new("B", "EUR", 50m, new DateOnly(2026, 9, 1), new DateOnly(2026, 10, 31)),
+            new("C", "EUR", 50m, new DateOnly(2026, 8, 1), new DateOnly(2026, 9, 30)),
+        ];
+
+        var report = PayScoreCalculator.Compute(history, [], Today);
+
+        Assert.Equal((76, PayerBand.Timely, 3, 6m, 0.33m), (report.Score, report.Band, report.PaidInvoices, report.WeightedDaysLate, report.OnTimeShare));
+        Assert.Equal(
+            [
+                "3 invoices were paid since 2025-12-05, 1 of them on or before the due date (33%).",
+                "Weighted by amount, they were paid 6 days late on average.",
+                "On the PAYDEX scale (100 ≈ 30 days early, 80 = on the due date, 50 ≈ 30 days late, 20 ≈ 120 days late) that is a score of 76.",
+                "Scores of 75 and above are timely, 50 to 74 average, below 50 late: this customer is timely.",
+            ],
+            report.Explanation);
+    }
+
     private static PaidInvoiceRecord Paid(
         string id,
         decimal amount,
