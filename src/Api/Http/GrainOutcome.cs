@@ -45,8 +45,13 @@ public static class GrainOutcome
             ResultStatus.Invalid => Invalid(result.Field ?? "$", result.Error ?? "The value is not valid."),
             ResultStatus.NotFound => NotFound(result.Error ?? "The resource does not exist."),
             ResultStatus.Conflict => Conflict(result.Error ?? "The request conflicts with the resource's state."),
+            ResultStatus.KeyReused => KeyReused(result.Error ?? "The Idempotency-Key was used with a different request."),
             _ => throw new InvalidOperationException($"{result.Status} is not a failure."),
         };
+
+    /// <summary>422: an Idempotency-Key sent again with a different request.</summary>
+    public static ProblemHttpResult KeyReused(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key reused");
 
     public static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });

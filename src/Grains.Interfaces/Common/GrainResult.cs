@@ -8,6 +8,9 @@ public enum ResultStatus
     NotFound = 2,
     Conflict = 3,
     Invalid = 4,
+
+    /// <summary>An idempotency key was used again with a different request.</summary>
+    KeyReused = 5,
 }
 
 /// <summary>
@@ -32,4 +35,6 @@ public sealed record GrainResult<T>(
     public static GrainResult<T> Conflict(string error) => new(ResultStatus.Conflict, default, error);
 
     public static GrainResult<T> Invalid(string field, string error) => new(ResultStatus.Invalid, default, error, field);
+
+    public static GrainResult<T> KeyReused(string error) => new(ResultStatus.KeyReused, default, error);
 }

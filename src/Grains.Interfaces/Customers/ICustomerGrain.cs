@@ -79,4 +79,17 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>Called by delivery with the outcome of an attempt; a repeated report is ignored.</summary>
     [Alias("CompleteDeliveryAsync")]
     Task CompleteDeliveryAsync(string messageId, DeliveryOutcome outcome);
+
+    /// <summary>
+    /// Sends a manual reminder now: one email listing the chosen open invoices. Invalid when a
+    /// named invoice is not open or the template does not exist; Conflict when there is nothing to
+    /// remind of or no address left; a request with a key already used answers as the first time,
+    /// or KeyReused when its content differs. Keys are remembered for 48 hours.
+    /// </summary>
+    [Alias("SendManualAsync")]
+    Task<GrainResult<ManualSendResult>> SendManualAsync(ManualReminder reminder, ManualRequest request);
+
+    /// <summary>The exact email <see cref="SendManualAsync"/> would send now, without sending it.</summary>
+    [Alias("PreviewManualAsync")]
+    Task<GrainResult<OutgoingEmail>> PreviewManualAsync(ManualReminder reminder);
 }

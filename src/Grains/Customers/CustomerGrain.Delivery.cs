@@ -44,7 +44,7 @@ internal sealed partial class CustomerGrain
             return Skip(problem);
         }
 
-        var (rendered, failure) = await RenderAsync(email, decision, now);
+        var (rendered, failure) = await RenderAsync(email, decision.Invoices);
         if (rendered is null)
         {
             await DropAsync(email, ActivityKind.Failed, failure!, now);
@@ -162,32 +162,31 @@ internal sealed partial class CustomerGrain
         await PersistAsync(now);
     }
 
-    private async Task<(RenderedEmail? Email, string? Failure)> RenderAsync(
-        OutboxEmail email,
-        DeliveryDecision decision,
-        DateTimeOffset now)
+    private async Task<(RenderedEmail? Email, string? Failure)> RenderAsync(OutboxEmail email, IReadOnlyList<Invoice> invoices)
     {
-        var template = SmartTemplates.IsBuiltIn(email.TemplateId)
-            ? SmartTemplates.Find(email.TemplateId)
-            : await GrainFactory.GetGrain<ITemplateGrain>(TemplateKey.Format(_tenantId, email.TemplateId)).GetAsync();
+        var template = await FindTemplateAsync(email.TemplateId);
         if (template is null)
         {
             return (null, $"The template '{email.TemplateId}' does not exist.");
         }
 
         var step = email.Source == ReminderSource.Manual ? null : email.StepName;
-        var model = TemplateModels.For(
-            _context.Settings, _customerId, Customer.Details!, decision.Invoices, step, email.Message, Today());
+        var model = TemplateModels.For(_context.Settings, _customerId, Customer.Details!, invoices, step, email.Message, Today());
         try
         {
             var rendered = renderer.Render($"{_tenantId}/{template.Id}@{template.Version}", template.Content, model);
-            return (email.Subject is { } subject ? rendered with { Subject = subject } : rendered, null);
+            return (email.Subject is { } subject ? rendered with { Subject = HeaderText.Clean(subject) } : rendered, null);
         }
         catch (TemplateRenderException exception)
         {
             return (null, $"The template '{email.TemplateId}' could not be rendered: {exception.Message}");
         }
     }
+
+    private async Task<MessageTemplate?> FindTemplateAsync(string templateId) =>
+        SmartTemplates.IsBuiltIn(templateId)
+            ? SmartTemplates.Find(templateId)
+            : await GrainFactory.GetGrain<ITemplateGrain>(TemplateKey.Format(_tenantId, templateId)).GetAsync();
 
     private List<EmailAddress> Recipients() => Customer.Details!.Contacts
         .Where(c => !IsFlagged(c.Email))

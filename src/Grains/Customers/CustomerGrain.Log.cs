@@ -97,4 +97,9 @@ internal sealed partial class CustomerGrain
         Level = LogLevel.Warning,
         Message = "Reminders of customer {TenantId}/{CustomerId} suspended: the mail server refused {Address}: {Reason}")]
     private static partial void LogSuspended(ILogger logger, string tenantId, string customerId, string address, string reason);
+
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Manual reminder {MessageId} of customer {TenantId}/{CustomerId} queued: {InvoiceCount} invoice(s)")]
+    private static partial void LogManualQueued(ILogger logger, string tenantId, string customerId, string messageId, int invoiceCount);
 }

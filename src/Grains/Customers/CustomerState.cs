@@ -65,6 +65,10 @@ public sealed class CustomerState
     [Id(12)]
     public DateTimeOffset? ReminderDueAt { get; set; }
 
+    /// <summary>Manual reminder requests of the last 48 hours, newest last, so that a repeat sends nothing.</summary>
+    [Id(13)]
+    public List<ManualRequestRecord> ManualRequests { get; set; } = [];
+
     public bool Exists => Details is not null;
 
     public Invoice? FindOpen(string invoiceId) => OpenInvoices.Find(i => i.Id == invoiceId);

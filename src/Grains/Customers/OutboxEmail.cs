@@ -49,3 +49,12 @@ public sealed record FlaggedContact(
     [property: Id(0)] string Email,
     [property: Id(1)] string Reason,
     [property: Id(2)] DateTimeOffset At);
+
+/// <summary>A manual reminder request the customer answered, remembered so that a repeat sends nothing.</summary>
+[GenerateSerializer, Immutable, Alias("mimo.ManualRequestRecord")]
+public sealed record ManualRequestRecord(
+    [property: Id(0)] string Key,
+    [property: Id(1)] string Fingerprint,
+    [property: Id(2)] string MessageId,
+    [property: Id(3)] IReadOnlyList<string> InvoiceIds,
+    [property: Id(4)] DateTimeOffset At);
