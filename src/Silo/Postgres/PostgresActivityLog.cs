@@ -3,7 +3,8 @@ using Mimo.Grains.Activity;
 using Mimo.Grains.Interfaces.Activity;
 using Mimo.Grains.Interfaces.Common;
 using Npgsql;
-using NpgsqlTypes;
+
+using static Mimo.Silo.Postgres.DbParameters;
 
 namespace Mimo.Silo.Postgres;
 
@@ -142,9 +143,5 @@ public sealed class PostgresActivityLog(NpgsqlDataSource dataSource) : IActivity
         NullableText(reader, 9),
         reader.IsDBNull(10) ? null : DbEnum<PayerBand>.Parse(reader.GetString(10)));
 
-    private static string? NullableText(NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    private static NpgsqlParameter Text(string? value) =>
-        new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
 }

@@ -6,6 +6,8 @@ using Mimo.Grains.Interfaces.Customers;
 using Npgsql;
 using NpgsqlTypes;
 
+using static Mimo.Silo.Postgres.DbParameters;
+
 namespace Mimo.Silo.Postgres;
 
 /// <summary>The customer directory in <c>mimo_customer_directory</c>.</summary>
@@ -41,10 +43,10 @@ public sealed class PostgresCustomerDirectory(NpgsqlDataSource dataSource) : ICu
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. summary.Tags] });
         command.Parameters.Add(Text(DbEnum<PaymentMethod>.Name(summary.PaymentMethod)));
         command.Parameters.Add(Text(summary.ReminderMode is { } mode ? DbEnum<ReminderMode>.Name(mode) : null));
-        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Smallint, Value = Nullable(summary.PayScore.Score) });
+        command.Parameters.Add(Nullable(NpgsqlDbType.Smallint, (short?)summary.PayScore.Score));
         command.Parameters.Add(Text(DbEnum<PayerBand>.Name(summary.PayScore.Band)));
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = OutstandingJson.Write(summary.Outstanding) });
-        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = Nullable(summary.NextReminderAt?.ToUniversalTime()) });
+        command.Parameters.Add(Nullable(NpgsqlDbType.TimestampTz, summary.NextReminderAt?.ToUniversalTime()));
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = summary.UpdatedAt.ToUniversalTime() });
         await ReadModelRetry.RunAsync(dataSource, () => command.ExecuteNonQueryAsync(cancellationToken));
     }
@@ -134,11 +136,7 @@ public sealed class PostgresCustomerDirectory(NpgsqlDataSource dataSource) : ICu
         return command.Parameters.Count;
     }
 
-    private static NpgsqlParameter Text(string? value) =>
-        new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
 
-    private static object Nullable<T>(T? value)
-        where T : struct => value is { } present ? present : DBNull.Value;
 
     /// <summary>Amounts outstanding per currency, as <c>[{"currency":"EUR","amount":12.5}]</c>.</summary>
     private static class OutstandingJson

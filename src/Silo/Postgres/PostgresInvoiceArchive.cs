@@ -5,6 +5,8 @@ using Mimo.Grains.Interfaces.Customers;
 using Npgsql;
 using NpgsqlTypes;
 
+using static Mimo.Silo.Postgres.DbParameters;
+
 namespace Mimo.Silo.Postgres;
 
 /// <summary>Closed invoices in <c>mimo_closed_invoice</c>.</summary>
@@ -120,11 +122,7 @@ public sealed class PostgresInvoiceArchive(NpgsqlDataSource dataSource) : IInvoi
             .Select(p => new PaymentDetails(p.Amount, p.PaidOn, p.Reference))
             .ToList();
 
-    private static NpgsqlParameter Text(string? value) =>
-        new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
 
-    private static NpgsqlParameter Nullable<T>(NpgsqlDbType type, T? value)
-        where T : struct => new() { NpgsqlDbType = type, Value = value is { } present ? present : DBNull.Value };
 
     private sealed record PaymentRow(decimal Amount, DateOnly PaidOn, string? Reference);
 }
