@@ -3,7 +3,6 @@ using Mimo.Grains.Activity;
 using Mimo.Grains.Interfaces.Activity;
 using Mimo.Grains.Interfaces.Common;
 using Npgsql;
-
 using static Mimo.Silo.Postgres.DbParameters;
 
 namespace Mimo.Silo.Postgres;

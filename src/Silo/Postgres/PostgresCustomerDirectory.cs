@@ -5,7 +5,6 @@ using Mimo.Grains.Interfaces.Common;
 using Mimo.Grains.Interfaces.Customers;
 using Npgsql;
 using NpgsqlTypes;
-
 using static Mimo.Silo.Postgres.DbParameters;
 
 namespace Mimo.Silo.Postgres;
