@@ -13,15 +13,18 @@ public static class ReminderSetup
 
     public static readonly string[] AllDays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
+    private static readonly TimeSpan MidnightMargin = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan QuietAfterMidnight = TimeSpan.FromMinutes(3);
+
     /// <summary>
     /// Sets the tenant up so that a step due today goes out at once: time zone UTC, every day a
     /// business day, and a send time a few minutes ago (the planner sends a slot missed by less
-    /// than three hours right away). Close to midnight it first waits for the new day, so that
-    /// the send time is today's, not yesterday's. Returns today (UTC) and the send time.
+    /// than three hours right away). Close to midnight it first waits for the new day to begin
+    /// (see <see cref="AwayFromMidnightAsync"/>). Returns today (UTC) and the send time.
     /// </summary>
     public static async Task<(DateOnly Today, TimeOnly SendTime)> SendNowAsync(this TenantClient tenant)
     {
-        var now = await PastTheEndOfTheDayAsync(DateTimeOffset.UtcNow);
+        var now = await AwayFromMidnightAsync();
         var sendTime = SendTimeJustBefore(now);
         var body = new { timeZone = "UTC", businessDays = AllDays, sendTime = sendTime.ToString("HH:mm", CultureInfo.InvariantCulture) };
 
@@ -131,16 +134,26 @@ public static class ReminderSetup
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>Waits for midnight (UTC) when it is less than five minutes away; returns the time after.</summary>
-    private static async Task<DateTimeOffset> PastTheEndOfTheDayAsync(DateTimeOffset now)
+    /// <summary>
+    /// Waits until three minutes past midnight (UTC) when it is less than five minutes before or
+    /// three minutes after it, so that "a few minutes ago" is today, and today stays today while a
+    /// test runs. Returns the time after.
+    /// </summary>
+    public static async Task<DateTimeOffset> AwayFromMidnightAsync()
     {
-        var midnight = new DateTimeOffset(now.UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
-        if (midnight - now > TimeSpan.FromMinutes(5))
+        var now = DateTimeOffset.UtcNow;
+        var timeOfDay = now.UtcDateTime.TimeOfDay;
+        var day = now.UtcDateTime.Date;
+        if (timeOfDay >= TimeSpan.FromHours(24) - MidnightMargin)
+        {
+            day = day.AddDays(1);
+        }
+        else if (timeOfDay >= QuietAfterMidnight)
         {
             return now;
         }
 
-        await Task.Delay(midnight - now + TimeSpan.FromSeconds(1));
+        await Task.Delay(new DateTimeOffset(day, TimeSpan.Zero) + QuietAfterMidnight - now);
         return DateTimeOffset.UtcNow;
     }
 }
