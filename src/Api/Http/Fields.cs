@@ -180,7 +180,9 @@ public static partial class Fields
 
         if (!TryParseInstant(value, out var instant))
         {
-            errors.Add(field, $"The {field} must be an ISO 8601 instant with an offset, e.g. 2026-11-05T09:00:00+01:00.");
+            errors.Add(
+                field,
+                $"The {field} must be an ISO 8601 instant with an offset, e.g. 2026-11-05T09:00:00+01:00.");
             return;
         }
 

@@ -19,9 +19,9 @@ public abstract class ReminderEndToEndTests(ReminderHost host)
         + "{% for total in totals %}<p>Total: {{ total.amount_due }} {{ total.currency }}</p>{% endfor %}";
 
     private const string Text =
-        "Dear {{ customer.name }},\n{% for invoice in invoices %}- {{ invoice.number }}: {{ invoice.amount_due }} "
-        + "{{ invoice.currency }}\n{% endfor %}{% for total in totals %}Total: {{ total.amount_due }} {{ total.currency }}\n"
-        + "{% endfor %}";
+        "Dear {{ customer.name }},\n{% for invoice in invoices %}"
+        + "- {{ invoice.number }}: {{ invoice.amount_due }} {{ invoice.currency }}\n{% endfor %}"
+        + "{% for total in totals %}Total: {{ total.amount_due }} {{ total.currency }}\n{% endfor %}";
 
     [Fact]
     public async Task CustomMode_EmailsWhatIsOwed_SchedulesTheNextSteps_AndPaymentsEmptyTheSchedule()
@@ -83,7 +83,8 @@ public abstract class ReminderEndToEndTests(ReminderHost host)
         await tenant.SetRemindersAsync(customerId, new { mode = "custom" });
         var received = await host.Smtp.WaitForMessageAsync(To(email), ReminderSetup.Wait);
 
-        Assert.Contains("<p>Dear &lt;b&gt;Evil&lt;/b&gt; &amp; Co,</p>", received.Message.HtmlBody, StringComparison.Ordinal);
+        const string Escaped = "<p>Dear &lt;b&gt;Evil&lt;/b&gt; &amp; Co,</p>";
+        Assert.Contains(Escaped, received.Message.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>", received.Message.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("Dear <b>Evil</b> & Co,", received.Message.TextBody, StringComparison.Ordinal);
         Assert.Equal("Overdue invoices from Acme Billing for <b>Evil</b> & Co", received.Message.Subject);
@@ -119,11 +120,13 @@ public abstract class ReminderEndToEndTests(ReminderHost host)
         Assert.Equal($"Overdue invoices from Acme Billing for Globex {Injection}", received.Message.Subject);
     }
 
-    private async Task<(TenantClient Tenant, DateOnly Today, TimeOnly SendTime, string WorkflowId)> TenantWithWorkflowAsync()
+    private async Task<(TenantClient Tenant, DateOnly Today, TimeOnly SendTime, string WorkflowId)>
+        TenantWithWorkflowAsync()
     {
         var tenant = await host.Api.NewTenantAsync("Acme Billing");
         var (today, sendTime) = await tenant.SendNowAsync();
-        var templateId = await tenant.CreateTemplateAsync(new { name = "Overdue", subject = Subject, html = Html, text = Text });
+        var template = new { name = "Overdue", subject = Subject, html = Html, text = Text };
+        var templateId = await tenant.CreateTemplateAsync(template);
         var workflowId = await tenant.CreateWorkflowAsync(templateId, ("due", 0), ("week-later", 7));
         return (tenant, today, sendTime, workflowId);
     }

@@ -15,7 +15,7 @@ public static partial class Walkthrough
     /// <summary>The address the documentation's commands use.</summary>
     private const string DocumentedAddress = "http://localhost:5080";
 
-    /// <summary>The commands of the section under <paramref name="heading"/> of a Markdown file of the repository.</summary>
+    /// <summary>The commands of the section under <paramref name="heading"/> of a Markdown file.</summary>
     public static string Script(string document, string heading)
     {
         var text = File.ReadAllText(Path.Combine(RepositoryPaths.Root, document));
@@ -89,5 +89,6 @@ public static class ReadmeWalkthrough
 
     public static string Script() => Walkthrough.Script("README.md", "## Try it with curl");
 
-    public static Task<(string TenantKey, string Output)> RunAsync(Uri address) => Walkthrough.RunAsync(Script(), address);
+    public static Task<(string TenantKey, string Output)> RunAsync(Uri address) =>
+        Walkthrough.RunAsync(Script(), address);
 }

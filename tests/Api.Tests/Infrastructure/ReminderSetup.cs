@@ -5,10 +5,10 @@ using System.Text.Json;
 
 namespace Mimo.Api.Tests.Infrastructure;
 
-/// <summary>What reminder tests set up over HTTP: a tenant that sends at once, templates, workflows, customers.</summary>
+/// <summary>What reminder tests do over HTTP: a tenant that sends at once, templates, workflows, customers.</summary>
 public static class ReminderSetup
 {
-    /// <summary>How long a test waits for something the service does on its own (an email, an activity entry).</summary>
+    /// <summary>How long a test waits for what the service does on its own (an email, an activity entry).</summary>
     public static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
     public static readonly string[] AllDays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -26,7 +26,12 @@ public static class ReminderSetup
     {
         var now = await AwayFromMidnightAsync();
         var sendTime = SendTimeJustBefore(now);
-        var body = new { timeZone = "UTC", businessDays = AllDays, sendTime = sendTime.ToString("HH:mm", CultureInfo.InvariantCulture) };
+        var body = new
+        {
+            timeZone = "UTC",
+            businessDays = AllDays,
+            sendTime = sendTime.ToString("HH:mm", CultureInfo.InvariantCulture),
+        };
 
         var response = await tenant.Http.PatchAsJsonAsync("/v1/tenant", body);
 
@@ -43,7 +48,8 @@ public static class ReminderSetup
 
     public static async Task<string> CreateTemplateAsync(this TenantClient tenant, object body)
     {
-        var created = await (await tenant.Http.PostAsJsonAsync("/v1/templates", body)).JsonAsync(HttpStatusCode.Created);
+        var response = await tenant.Http.PostAsJsonAsync("/v1/templates", body);
+        var created = await response.JsonAsync(HttpStatusCode.Created);
         return created.Text("id");
     }
 
@@ -60,7 +66,8 @@ public static class ReminderSetup
             audience = new { },
             steps = steps.Select(s => new { name = s.Name, offsetDays = s.OffsetDays, templateId }),
         };
-        var created = await (await tenant.Http.PostAsJsonAsync("/v1/workflows", body)).JsonAsync(HttpStatusCode.Created);
+        var response = await tenant.Http.PostAsJsonAsync("/v1/workflows", body);
+        var created = await response.JsonAsync(HttpStatusCode.Created);
         return created.Text("id");
     }
 
@@ -90,17 +97,21 @@ public static class ReminderSetup
     public static async Task PayAsync(this TenantClient tenant, string customerId, string invoiceId, decimal amount)
     {
         var body = new { amount, paidOn = Date(DateOnly.FromDateTime(DateTime.UtcNow)) };
-        var response = await tenant.Http.PostAsJsonAsync($"/v1/customers/{customerId}/invoices/{invoiceId}/payments", body);
+        var path = $"/v1/customers/{customerId}/invoices/{invoiceId}/payments";
+        var response = await tenant.Http.PostAsJsonAsync(path, body);
         await response.JsonAsync(HttpStatusCode.Created);
     }
 
-    public static async Task<JsonElement> SetRemindersAsync(this TenantClient tenant, string customerId, object body) =>
-        await (await tenant.Http.PutJsonAsync($"/v1/customers/{customerId}/reminders", body)).JsonAsync(HttpStatusCode.OK);
+    public static async Task<JsonElement> SetRemindersAsync(this TenantClient tenant, string customerId, object body)
+    {
+        var response = await tenant.Http.PutJsonAsync($"/v1/customers/{customerId}/reminders", body);
+        return await response.JsonAsync(HttpStatusCode.OK);
+    }
 
     public static async Task<IReadOnlyList<JsonElement>> ScheduleAsync(this TenantClient tenant, string customerId)
     {
-        var schedule = await (await tenant.Http.GetAsync($"/v1/customers/{customerId}/schedule")).JsonAsync(HttpStatusCode.OK);
-        return schedule.EnumerateArray().ToList();
+        var response = await tenant.Http.GetAsync($"/v1/customers/{customerId}/schedule");
+        return (await response.JsonAsync(HttpStatusCode.OK)).EnumerateArray().ToList();
     }
 
     public static async Task<JsonElement> ActivityAsync(this TenantClient tenant, string customerId, string query = "")
@@ -127,7 +138,9 @@ public static class ReminderSetup
                 return items;
             }
 
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"No '{kind}' activity for {customerId} after {Wait}: {items.Count} entries");
+            Assert.True(
+                DateTimeOffset.UtcNow < deadline,
+                $"No '{kind}' activity for {customerId} after {Wait}: {items.Count} entries");
             await Task.Delay(TimeSpan.FromMilliseconds(100));
         }
     }

@@ -178,11 +178,12 @@ public sealed class ReminderSettingsRoutesTests(ApiFixture api)
         Assert.Equal(JsonValueKind.Null, none.GetProperty("nextReminderAt").ValueKind);
     }
 
-    /// <summary>A tenant in Berlin (09:00, Monday to Friday) with workflow <c>standard</c> and customer <c>c-1</c>.</summary>
+    /// <summary>A tenant in Berlin (09:00, Monday to Friday), workflow <c>standard</c>, customer <c>c-1</c>.</summary>
     private async Task<TenantClient> TenantWithCustomerAsync()
     {
         var tenant = await api.NewTenantAsync();
-        await (await tenant.Http.PutJsonAsync("/v1/workflows/standard", WorkflowBody())).JsonAsync(HttpStatusCode.Created);
+        var workflow = await tenant.Http.PutJsonAsync("/v1/workflows/standard", WorkflowBody());
+        await workflow.JsonAsync(HttpStatusCode.Created);
         await tenant.PutCustomerAsync("c-1", Bodies.Customer());
         return tenant;
     }

@@ -94,7 +94,9 @@ public sealed class ScheduleRoutesTests(ApiFixture api)
     {
         var tenant = await TenantAsync();
 
-        var hold = await tenant.Http.PutJsonAsync(Customer + "/invoices/i-1/hold", new { reason = "dispute", until = "2030-03-28" });
+        var hold = await tenant.Http.PutJsonAsync(
+            Customer + "/invoices/i-1/hold",
+            new { reason = "dispute", until = "2030-03-28" });
         await hold.JsonAsync(HttpStatusCode.OK);
         var schedule = await tenant.ScheduleAsync("c-1");
 
@@ -164,5 +166,6 @@ public sealed class ScheduleRoutesTests(ApiFixture api)
 
     private static DateTimeOffset SendAt(JsonElement send) => send.GetProperty("sendAt").GetDateTimeOffset();
 
-    private static List<string?> Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString()).ToList();
+    private static List<string?> Strings(JsonElement array) =>
+        array.EnumerateArray().Select(e => e.GetString()).ToList();
 }

@@ -7,7 +7,7 @@ namespace Mimo.Grains.Tests.Reminders;
 /// <summary>How a customer registers its one Orleans reminder.</summary>
 public sealed class ReminderRegistrationTests : IAsyncLifetime
 {
-    /// <summary>Monday 30 November 2026, 09:30 in Berlin: the 09:00 send of the day was missed by half an hour.</summary>
+    /// <summary>Monday 30 November 2026, 09:30 in Berlin: the day's 09:00 send was missed by half an hour.</summary>
     private static readonly DateTimeOffset Now = new(2026, 11, 30, 8, 30, 0, TimeSpan.Zero);
 
     private ReminderWorld _world = null!;
