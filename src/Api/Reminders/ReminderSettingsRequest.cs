@@ -10,7 +10,10 @@ namespace Mimo.Api.Reminders;
 /// reminder goes out before <see cref="PausedUntil"/>, an ISO 8601 instant with its offset
 /// (read as text, so that one without an offset is refused instead of taken as server time).
 /// </summary>
-public sealed record ReminderSettingsRequest(ReminderMode? Mode, string? WorkflowId, string? PausedUntil)
+public sealed record ReminderSettingsRequest(
+    ReminderMode? Mode,
+    string? WorkflowId,
+    [property: Instant] string? PausedUntil)
 {
     public ValidationErrors Validate()
     {

@@ -50,8 +50,10 @@ public sealed class OperationsTests(ApiFixture api)
 
         var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
         Assert.Equal("bearer", scheme.Text("scheme"));
-        var paymentMethod = document.GetProperty("components").GetProperty("schemas").GetProperty("PaymentMethod");
-        Assert.Contains("direct_debit", paymentMethod.ToString());
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        Assert.Contains("direct_debit", schemas.GetProperty("PaymentMethod").ToString());
+        var pausedUntil = schemas.GetProperty("ReminderSettingsRequest").GetProperty("properties").GetProperty("pausedUntil");
+        Assert.Equal("date-time", pausedUntil.Text("format"));
     }
 
     [Fact]
