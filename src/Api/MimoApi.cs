@@ -44,7 +44,9 @@ public static class MimoApi
         services.AddMimoAuth(configuration);
         services.AddMimoHealthChecks(configuration);
         services.AddSingleton<ImportRunner>();
-        services.AddOpenApi(options => options.AddDocumentTransformer<BearerKeyDocumentTransformer>());
+        services.AddOpenApi(options => options
+            .AddDocumentTransformer<BearerKeyDocumentTransformer>()
+            .AddSchemaTransformer<InstantSchemaTransformer>());
     }
 
     private static void UseMiddleware(WebApplication app)

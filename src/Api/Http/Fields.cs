@@ -18,6 +18,15 @@ public static partial class Fields
     public static readonly DateOnly EarliestDate = new(1900, 1, 1);
     public static readonly DateOnly LatestDate = new(2199, 12, 31);
 
+    /// <summary>ISO 8601 instants with an offset: seconds and their fraction are optional.</summary>
+    private static readonly string[] InstantFormats =
+    [
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'",
+        "yyyy-MM-dd'T'HH:mmzzz",
+        "yyyy-MM-dd'T'HH:mm'Z'",
+    ];
+
     [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 
@@ -155,6 +164,42 @@ public static partial class Fields
             errors.Add(field, $"The {field} must be between {EarliestDate:yyyy-MM-dd} and {LatestDate:yyyy-MM-dd}.");
         }
     }
+
+    /// <summary>
+    /// An instant written in ISO 8601 with its offset, <c>Z</c> or <c>±hh:mm</c>
+    /// (<c>2026-11-05T09:00:00+01:00</c>), between <see cref="EarliestDate"/> and
+    /// <see cref="LatestDate"/>. Without an offset the same text means a different instant on each
+    /// server, so it is refused rather than read in the server's time zone.
+    /// </summary>
+    public static void Instant(ValidationErrors errors, string field, string? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        if (!TryParseInstant(value, out var instant))
+        {
+            errors.Add(
+                field,
+                $"The {field} must be an ISO 8601 instant with an offset, e.g. 2026-11-05T09:00:00+01:00.");
+            return;
+        }
+
+        var day = DateOnly.FromDateTime(instant.UtcDateTime);
+        if (day < EarliestDate || day > LatestDate)
+        {
+            errors.Add(field, $"The {field} must be between {EarliestDate:yyyy-MM-dd} and {LatestDate:yyyy-MM-dd}.");
+        }
+    }
+
+    public static bool TryParseInstant(string? value, out DateTimeOffset instant) =>
+        DateTimeOffset.TryParseExact(
+            value,
+            InstantFormats,
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal,
+            out instant);
 
     public static void Url(ValidationErrors errors, string field, string? value)
     {

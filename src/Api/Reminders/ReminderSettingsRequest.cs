@@ -7,9 +7,13 @@ namespace Mimo.Api.Reminders;
 /// <summary>
 /// <c>PUT /v1/customers/{id}/reminders</c>. A missing or null <see cref="Mode"/> follows the
 /// tenant's default mode; <see cref="WorkflowId"/> is allowed with <c>custom</c> only; no
-/// reminder goes out before <see cref="PausedUntil"/>.
+/// reminder goes out before <see cref="PausedUntil"/>, an ISO 8601 instant with its offset
+/// (read as text, so that one without an offset is refused instead of taken as server time).
 /// </summary>
-public sealed record ReminderSettingsRequest(ReminderMode? Mode, string? WorkflowId, DateTimeOffset? PausedUntil)
+public sealed record ReminderSettingsRequest(
+    ReminderMode? Mode,
+    string? WorkflowId,
+    [property: Instant] string? PausedUntil)
 {
     public ValidationErrors Validate()
     {
@@ -23,13 +27,12 @@ public sealed record ReminderSettingsRequest(ReminderMode? Mode, string? Workflo
             }
         }
 
-        if (PausedUntil is { } until && (until.Year < Fields.EarliestDate.Year || until.Year > Fields.LatestDate.Year))
-        {
-            errors.Add("pausedUntil", $"The pausedUntil must be between {Fields.EarliestDate.Year} and {Fields.LatestDate.Year}.");
-        }
-
+        Fields.Instant(errors, "pausedUntil", PausedUntil);
         return errors;
     }
 
-    public ReminderSettingsChange ToChange() => new(Mode, WorkflowId, PausedUntil?.ToUniversalTime());
+    public ReminderSettingsChange ToChange() => new(Mode, WorkflowId, PausedUntilInstant()?.ToUniversalTime());
+
+    private DateTimeOffset? PausedUntilInstant() =>
+        Fields.TryParseInstant(PausedUntil, out var instant) ? instant : null;
 }

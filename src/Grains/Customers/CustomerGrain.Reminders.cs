@@ -23,6 +23,14 @@ internal sealed partial class CustomerGrain : IRemindable
     /// <summary>How soon a reminder ticks again when the tick that should have moved it did not.</summary>
     public static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// The shortest due time a reminder is registered with. Orleans works out a reminder's first
+    /// tick when the silo's local timer for it starts, a moment after the registration, and a first
+    /// tick that is already past by then is skipped for the next period: a send due now, registered
+    /// with no due time, would go out one period (five minutes) late.
+    /// </summary>
+    public static readonly TimeSpan MinimumDueTime = TimeSpan.FromSeconds(5);
+
     private ReminderContext _context = null!;
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -178,7 +186,7 @@ internal sealed partial class CustomerGrain : IRemindable
             return;
         }
 
-        var dueTime = due.Value > now ? due.Value - now : TimeSpan.Zero;
+        var dueTime = due.Value - now > MinimumDueTime ? due.Value - now : MinimumDueTime;
         await this.RegisterOrUpdateReminder(ReminderName, dueTime, ReminderPeriod);
         Customer.ReminderDueAt = due;
     }

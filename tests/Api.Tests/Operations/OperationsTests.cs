@@ -38,6 +38,8 @@ public sealed class OperationsTests(ApiFixture api)
             "/v1/customers/{customerId}/invoices/{invoiceId}/payments",
             "/v1/customers/{customerId}/invoices/{invoiceId}/void",
             "/v1/customers/{customerId}/invoices/{invoiceId}/hold",
+            "/v1/customers/{customerId}/reminders", "/v1/customers/{customerId}/schedule",
+            "/v1/customers/{customerId}/activity",
             "/v1/import", "/health/live", "/health/ready",
             "/v1/templates", "/v1/templates/{templateId}", "/v1/workflows", "/v1/workflows/{workflowId}",
         ];
@@ -48,8 +50,10 @@ public sealed class OperationsTests(ApiFixture api)
 
         var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
         Assert.Equal("bearer", scheme.Text("scheme"));
-        var paymentMethod = document.GetProperty("components").GetProperty("schemas").GetProperty("PaymentMethod");
-        Assert.Contains("direct_debit", paymentMethod.ToString());
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        Assert.Contains("direct_debit", schemas.GetProperty("PaymentMethod").ToString());
+        var pausedUntil = schemas.GetProperty("ReminderSettingsRequest").GetProperty("properties").GetProperty("pausedUntil");
+        Assert.Equal("date-time", pausedUntil.Text("format"));
     }
 
     [Fact]

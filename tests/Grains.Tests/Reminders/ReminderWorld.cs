@@ -104,8 +104,14 @@ public sealed class ReminderWorld : IAsyncDisposable
     /// Moves the clock from reminder to reminder of <paramref name="customer"/> until
     /// <paramref name="end"/>, waiting after each tick until what it decided is delivered.
     /// </summary>
+    /// <remarks>
+    /// It first waits for an email of the customer that is being delivered already: a jump of the
+    /// clock made for another customer may have ticked this one, and while its email is on its way
+    /// the next reminder is the report deadline, which may lie after <paramref name="end"/>.
+    /// </remarks>
     public async Task RunUntilAsync(ICustomerGrain customer, DateTimeOffset end)
     {
+        await DeliveredAsync(customer);
         while (await NextReminderAsync(customer) is { } next && next <= end)
         {
             var tick = _ticks.NextTickAsync(customer.GetGrainId());

@@ -24,7 +24,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     private readonly Lock _gate = new();
     private readonly List<ReceivedEmail> _received = [];
-    private readonly List<(int Count, TaskCompletionSource Reached)> _waiters = [];
+    private readonly List<(Func<List<ReceivedEmail>, bool> Done, TaskCompletionSource Reached)> _waiters = [];
     private readonly ConcurrentDictionary<string, bool> _refused = new(StringComparer.OrdinalIgnoreCase);
     private CancellationTokenSource? _running;
     private Task? _serving;
@@ -70,20 +70,18 @@ public sealed class TestSmtpServer : IAsyncDisposable
     /// <summary>Waits until at least <paramref name="count"/> messages arrived and returns them all.</summary>
     public async Task<IReadOnlyList<ReceivedEmail>> WaitForMessagesAsync(int count, TimeSpan? timeout = null)
     {
-        TaskCompletionSource reached;
-        lock (_gate)
-        {
-            if (_received.Count >= count)
-            {
-                return [.. _received];
-            }
-
-            reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiters.Add((count, reached));
-        }
-
-        await reached.Task.WaitAsync(timeout ?? DefaultWait);
+        await WaitUntilAsync(received => received.Count >= count, timeout);
         return Messages;
+    }
+
+    /// <summary>
+    /// Waits for the first message that <paramref name="match"/> accepts and returns it, so that
+    /// tests sharing one server each wait for their own email.
+    /// </summary>
+    public async Task<ReceivedEmail> WaitForMessageAsync(Func<ReceivedEmail, bool> match, TimeSpan? timeout = null)
+    {
+        await WaitUntilAsync(received => received.Exists(m => match(m)), timeout);
+        return Messages.First(match);
     }
 
     /// <summary>Waits for the <paramref name="number"/>th message (1 for the first) and returns it.</summary>
@@ -145,12 +143,29 @@ public sealed class TestSmtpServer : IAsyncDisposable
             .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
             .Build();
 
+    private async Task WaitUntilAsync(Func<List<ReceivedEmail>, bool> done, TimeSpan? timeout)
+    {
+        TaskCompletionSource reached;
+        lock (_gate)
+        {
+            if (done(_received))
+            {
+                return;
+            }
+
+            reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((done, reached));
+        }
+
+        await reached.Task.WaitAsync(timeout ?? DefaultWait);
+    }
+
     private void Receive(ReceivedEmail email)
     {
         lock (_gate)
         {
             _received.Add(email);
-            foreach (var waiter in _waiters.Where(w => _received.Count >= w.Count).ToList())
+            foreach (var waiter in _waiters.Where(w => w.Done(_received)).ToList())
             {
                 waiter.Reached.TrySetResult();
                 _waiters.Remove(waiter);
