@@ -39,7 +39,7 @@ public sealed class OperationsTests(ApiFixture api)
             "/v1/customers/{customerId}/invoices/{invoiceId}/void",
             "/v1/customers/{customerId}/invoices/{invoiceId}/hold",
             "/v1/customers/{customerId}/reminders", "/v1/customers/{customerId}/schedule",
-            "/v1/customers/{customerId}/activity",
+            "/v1/customers/{customerId}/activity", "/v1/customers/{customerId}/pay-score",
             "/v1/import", "/health/live", "/health/ready",
             "/v1/templates", "/v1/templates/{templateId}", "/v1/workflows", "/v1/workflows/{workflowId}",
         ];

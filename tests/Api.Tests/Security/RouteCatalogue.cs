@@ -71,6 +71,7 @@ public static class RouteCatalogue
             """{"mode":"custom","workflowId":"{workflowId}","pausedUntil":"2030-01-01T00:00:00Z"}"""),
         new("get schedule", HttpMethod.Get, "/v1/customers/{customerId}/schedule", null),
         new("get activity", HttpMethod.Get, "/v1/customers/{customerId}/activity", null),
+        new("get pay score", HttpMethod.Get, "/v1/customers/{customerId}/pay-score", null),
         new("import", HttpMethod.Post, "/v1/import",
             """{"type":"payment","customerId":"{customerId}","invoiceId":"{invoiceId}","amount":1,"paidOn":"2026-11-01"}""",
             "application/x-ndjson"),
