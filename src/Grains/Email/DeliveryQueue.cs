@@ -91,6 +91,17 @@ public sealed partial class DeliveryQueue : BackgroundService
         }
     }
 
+    private bool IsStopping
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _stopping;
+            }
+        }
+    }
+
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         int left;
@@ -126,7 +137,7 @@ public sealed partial class DeliveryQueue : BackgroundService
         {
             await DispatchAsync(stoppingToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested || IsStopping)
         {
             // Stopping: the handlers already running finish below.
         }
@@ -162,6 +173,12 @@ public sealed partial class DeliveryQueue : BackgroundService
             TimeSpan wait;
             lock (_gate)
             {
+                // Once stopping, nothing new starts, whatever the cancellation token has seen yet.
+                if (_stopping)
+                {
+                    throw new OperationCanceledException(stoppingToken);
+                }
+
                 if (_lanes.TryTake(out var request, out wait))
                 {
                     return request!;
