@@ -44,6 +44,7 @@ public static class MimoApi
         services.AddMimoAuth(configuration);
         services.AddMimoHealthChecks(configuration);
         services.AddSingleton<ImportRunner>();
+        services.AddSingleton<ManualBatchSender>();
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerKeyDocumentTransformer>());
     }
 
@@ -64,6 +65,7 @@ public static class MimoApi
         app.MapCustomerEndpoints();
         app.MapInvoiceEndpoints();
         app.MapReminderEndpoints();
+        app.MapManualReminderEndpoints();
         app.MapPayScoreEndpoints();
         app.MapTemplateEndpoints();
         app.MapWorkflowEndpoints();
