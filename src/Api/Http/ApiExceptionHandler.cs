@@ -34,7 +34,7 @@ internal sealed partial class ApiExceptionHandler(
     {
         if (exception is BadHttpRequestException badRequest)
         {
-            return DescribeBadRequest(badRequest, RequestType(httpContext));
+            return DescribeBadRequest(badRequest, RequestType(httpContext), BodyLimit(httpContext));
         }
 
         if (ServiceUnavailable.Is(exception))
@@ -60,14 +60,17 @@ internal sealed partial class ApiExceptionHandler(
         };
     }
 
-    private static ProblemDetails DescribeBadRequest(BadHttpRequestException exception, Type? requestType) =>
+    private static ProblemDetails DescribeBadRequest(
+        BadHttpRequestException exception,
+        Type? requestType,
+        long bodyLimit) =>
         exception.StatusCode switch
         {
             StatusCodes.Status413PayloadTooLarge => new ProblemDetails
             {
                 Status = StatusCodes.Status413PayloadTooLarge,
                 Title = "The request body is too large.",
-                Detail = $"JSON request bodies are limited to {RequestLimits.MaxJsonBodyBytes / 1024 / 1024} MiB.",
+                Detail = $"The body of this request is limited to {bodyLimit / 1024 / 1024} MiB.",
             },
             StatusCodes.Status415UnsupportedMediaType => new ProblemDetails
             {
@@ -91,6 +94,12 @@ internal sealed partial class ApiExceptionHandler(
     private static Type? RequestType(HttpContext httpContext) =>
         httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()
             ?.RequestType;
+
+    /// <summary>The body limit of the endpoint: its own (a batch's is larger) or the API's default.</summary>
+    private static long BodyLimit(HttpContext httpContext) =>
+        httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.Metadata
+            .GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+        ?? RequestLimits.MaxJsonBodyBytes;
 
     private static HttpValidationProblemDetails JsonProblem(JsonException exception, Type? requestType)
     {
