@@ -39,7 +39,7 @@ public static class MimoApi
         services.TryAddSingleton(TimeProvider.System);
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = RequestLimits.DescribeTooLarge);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddMimoAuth(configuration);
         services.AddMimoHealthChecks(configuration);

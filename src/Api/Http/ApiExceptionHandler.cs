@@ -34,7 +34,8 @@ internal sealed partial class ApiExceptionHandler(
     {
         if (exception is BadHttpRequestException badRequest)
         {
-            return DescribeBadRequest(badRequest, RequestType(httpContext), BodyLimit(httpContext));
+            var bodyLimit = RequestLimits.MaxBodyBytes(Endpoint(httpContext));
+            return DescribeBadRequest(badRequest, RequestType(httpContext), bodyLimit);
         }
 
         if (ServiceUnavailable.Is(exception))
@@ -92,14 +93,10 @@ internal sealed partial class ApiExceptionHandler(
     /// cleared from the context before exception handlers run; the feature keeps it).
     /// </summary>
     private static Type? RequestType(HttpContext httpContext) =>
-        httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()
-            ?.RequestType;
+        Endpoint(httpContext)?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
 
-    /// <summary>The body limit of the endpoint: its own (a batch's is larger) or the API's default.</summary>
-    private static long BodyLimit(HttpContext httpContext) =>
-        httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.Metadata
-            .GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
-        ?? RequestLimits.MaxJsonBodyBytes;
+    private static Endpoint? Endpoint(HttpContext httpContext) =>
+        httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
 
     private static HttpValidationProblemDetails JsonProblem(JsonException exception, Type? requestType)
     {

@@ -171,6 +171,23 @@ public sealed class ManualBatchTests(ManualReminderFixture fixture)
     }
 
     [Fact]
+    public async Task ABatchBodyOver16MiB_Is413NamingTheLimit()
+    {
+        var world = await fixture.NewWorldAsync();
+        var huge = $$"""{"items": [{"customerId": "c-1", "message": "{{new string('x', 16 * 1024 * 1024)}}"}]}""";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/reminders/batch")
+        {
+            Content = new StringContent(huge, System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.ExpectContinue = true;
+
+        var response = await world.Http.SendAsync(request);
+
+        var problem = await response.ProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Contains("16 MiB", problem.Text("detail"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ABatchOfAThousandCustomers_WithLongMessages_SendsAThousandEmails()
     {
         var world = await fixture.NewWorldAsync();
