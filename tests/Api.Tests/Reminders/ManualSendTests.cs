@@ -59,13 +59,16 @@ public sealed class ManualSendTests(ManualReminderFixture fixture)
         await (await world.SendAsync(customer.Id, new
         {
             subject = "  Your open invoice, {{ tenant.name }}  ",
-            message = "Please pay <b>before</b> Christmas.",
+            message = "Please pay <b>before</b> Christmas.\nThank you!",
         })).JsonAsync(HttpStatusCode.Accepted);
 
         var email = (await world.WaitForEmailsAsync(customer.Email, 1))[0].Message;
         Assert.Equal("Your open invoice, {{ tenant.name }}", email.Subject);
-        Assert.Contains("Please pay &lt;b&gt;before&lt;/b&gt; Christmas.", email.HtmlBody, StringComparison.Ordinal);
-        Assert.Contains("Please pay <b>before</b> Christmas.", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Please pay &lt;b&gt;before&lt;/b&gt; Christmas.<br />", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains(
+            "Please pay <b>before</b> Christmas.\nThank you!",
+            email.TextBody!.ReplaceLineEndings("\n"),
+            StringComparison.Ordinal);
     }
 
     [Fact]
