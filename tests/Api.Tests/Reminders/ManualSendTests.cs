@@ -64,7 +64,7 @@ public sealed class ManualSendTests(ManualReminderFixture fixture)
 
         var email = (await world.WaitForEmailsAsync(customer.Email, 1))[0].Message;
         Assert.Equal("Your open invoice, {{ tenant.name }}", email.Subject);
-        Assert.Contains("Please pay &lt;b&gt;before&lt;/b&gt; Christmas.<br />", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("pay &lt;b&gt;before&lt;/b&gt; Christmas.<br />", email.HtmlBody, StringComparison.Ordinal);
         Assert.Contains(
             "Please pay <b>before</b> Christmas.\nThank you!",
             email.TextBody!.ReplaceLineEndings("\n"),
@@ -262,6 +262,27 @@ public sealed class ManualSendTests(ManualReminderFixture fixture)
         var response = await world.PostAsync(path, new { }, null);
 
         await response.ValidationProblemAsync(field);
+    }
+
+    [Theory]
+    [InlineData("/v1/customers/{c}/reminders/send")]
+    [InlineData("/v1/reminders/batch")]
+    [InlineData("/v1/reminders/preview")]
+    public async Task MalformedJsonOrAnotherContentType_IsRefusedOnEveryManualRoute(string route)
+    {
+        var world = await fixture.NewWorldAsync();
+        var customer = await world.CustomerAsync(100m);
+        var path = route.Replace("{c}", customer.Id, StringComparison.Ordinal);
+
+        var truncated = await world.Http.SendRawAsync(HttpMethod.Post, path, """{"invoiceIds": ["INV-1",""");
+        var empty = await world.Http.SendRawAsync(HttpMethod.Post, path, "");
+        var text = await world.Http.SendRawAsync(HttpMethod.Post, path, "{}", "text/plain");
+
+        var errors = await truncated.ValidationProblemAsync();
+        Assert.Contains("not valid JSON", errors.ToString(), StringComparison.Ordinal);
+        await empty.ProblemAsync(HttpStatusCode.BadRequest);
+        await text.ProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        await world.AssertNothingSentAsync(customer);
     }
 
     [Theory]
