@@ -39,11 +39,12 @@ public static class MimoApi
         services.TryAddSingleton(TimeProvider.System);
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = RequestLimits.DescribeTooLarge);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddMimoAuth(configuration);
         services.AddMimoHealthChecks(configuration);
         services.AddSingleton<ImportRunner>();
+        services.AddSingleton<ManualBatchSender>();
         services.AddOpenApi(options => options
             .AddDocumentTransformer<BearerKeyDocumentTransformer>()
             .AddSchemaTransformer<InstantSchemaTransformer>());
@@ -66,6 +67,7 @@ public static class MimoApi
         app.MapCustomerEndpoints();
         app.MapInvoiceEndpoints();
         app.MapReminderEndpoints();
+        app.MapManualReminderEndpoints();
         app.MapPayScoreEndpoints();
         app.MapTemplateEndpoints();
         app.MapWorkflowEndpoints();

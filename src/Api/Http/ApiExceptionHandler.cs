@@ -34,7 +34,8 @@ internal sealed partial class ApiExceptionHandler(
     {
         if (exception is BadHttpRequestException badRequest)
         {
-            return DescribeBadRequest(badRequest, RequestType(httpContext));
+            var bodyLimit = RequestLimits.MaxBodyBytes(Endpoint(httpContext));
+            return DescribeBadRequest(badRequest, RequestType(httpContext), bodyLimit);
         }
 
         if (ServiceUnavailable.Is(exception))
@@ -60,14 +61,17 @@ internal sealed partial class ApiExceptionHandler(
         };
     }
 
-    private static ProblemDetails DescribeBadRequest(BadHttpRequestException exception, Type? requestType) =>
+    private static ProblemDetails DescribeBadRequest(
+        BadHttpRequestException exception,
+        Type? requestType,
+        long bodyLimit) =>
         exception.StatusCode switch
         {
             StatusCodes.Status413PayloadTooLarge => new ProblemDetails
             {
                 Status = StatusCodes.Status413PayloadTooLarge,
                 Title = "The request body is too large.",
-                Detail = $"JSON request bodies are limited to {RequestLimits.MaxJsonBodyBytes / 1024 / 1024} MiB.",
+                Detail = $"The body of this request is limited to {bodyLimit / 1024 / 1024} MiB.",
             },
             StatusCodes.Status415UnsupportedMediaType => new ProblemDetails
             {
@@ -89,8 +93,10 @@ internal sealed partial class ApiExceptionHandler(
     /// cleared from the context before exception handlers run; the feature keeps it).
     /// </summary>
     private static Type? RequestType(HttpContext httpContext) =>
-        httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()
-            ?.RequestType;
+        Endpoint(httpContext)?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+
+    private static Endpoint? Endpoint(HttpContext httpContext) =>
+        httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
 
     private static HttpValidationProblemDetails JsonProblem(JsonException exception, Type? requestType)
     {

@@ -121,13 +121,17 @@ internal sealed partial class CustomerGrain
         return (email, invoices, null);
     }
 
-    /// <summary>The named invoices, each open with something to pay; or all such invoices not on hold.</summary>
+    /// <summary>
+    /// The named invoices, each open with something to pay and not on hold; or all such invoices.
+    /// A named invoice on hold is refused rather than listed: delivery drops held invoices from every
+    /// email, so accepting one would promise an email that never lists it.
+    /// </summary>
     private async Task<(IReadOnlyList<Invoice> Invoices, (string Field, string Message)? Failure)> SelectInvoicesAsync(
         IReadOnlyList<string>? invoiceIds)
     {
+        var today = Today();
         if (invoiceIds is null)
         {
-            var today = Today();
             var open = Customer.OpenInvoices.Where(i => i.AmountDue > 0 && !i.IsOnHold(today)).ToList();
             return open.Count > 0 ? (open, null) : ([], (ConflictField, "The customer has no open invoice to remind of."));
         }
@@ -139,6 +143,12 @@ internal sealed partial class CustomerGrain
             if (invoice is null || invoice.AmountDue <= 0)
             {
                 return ([], ($"invoiceIds[{index}]", await WhyNotOpenAsync(invoiceIds[index])));
+            }
+
+            if (invoice.IsOnHold(today))
+            {
+                var onHold = $"Invoice '{invoice.Id}' is on hold: lift the hold before reminding of it.";
+                return ([], ($"invoiceIds[{index}]", onHold));
             }
 
             selected.Add(invoice);

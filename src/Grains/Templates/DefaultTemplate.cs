@@ -22,7 +22,7 @@ public static class DefaultTemplate
         <body style="font-family: Arial, sans-serif; font-size: 14px; color: #222222; line-height: 1.5;">
         <p>Dear {{ customer.name }},</p>
         {% if message != blank %}
-        <p>{{ message }}</p>
+        <p>{{ message | newline_to_br }}</p>
         {% endif %}
         <p>
           According to our records, the following

@@ -91,6 +91,23 @@ public sealed class ManualReminderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnInvoiceOnHold_NamedForASend_IsRefused_AndNothingIsSent()
+    {
+        var (_, customer) = await CustomerAsync();
+        await customer.PlaceHoldAsync("INV-2", HoldReason.PromiseToPay, DueDate.AddDays(60));
+
+        var send = await customer.SendManualAsync(
+            new ManualReminder(["INV-1", "INV-2"], null, null, null), Request("k1"));
+        var preview = await customer.PreviewManualAsync(new ManualReminder(["INV-2"], null, null, null));
+
+        Assert.Equal((ResultStatus.Invalid, "invoiceIds[1]"), (send.Status, send.Field));
+        Assert.Contains("on hold", send.Error, StringComparison.Ordinal);
+        Assert.Equal((ResultStatus.Invalid, "invoiceIds[0]"), (preview.Status, preview.Field));
+        Assert.DoesNotContain((await customer.GetScheduleAsync()).Value!, s => s.Source == ReminderSource.Manual);
+        Assert.Empty(_world.Smtp.Messages);
+    }
+
+    [Fact]
     public async Task Preview_SendsNothing_AndMatchesWhatASendThenDelivers()
     {
         var (_, customer) = await CustomerAsync();

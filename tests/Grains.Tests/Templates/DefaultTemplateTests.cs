@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using Fluid;
+using Mimo.Grains.Email;
 using Mimo.Grains.Templates;
+using static Mimo.Grains.Tests.Email.EmailTestData;
 
 namespace Mimo.Grains.Tests.Templates;
 
@@ -53,6 +55,20 @@ public sealed class DefaultTemplateTests
 
         Assert.Contains("<p>Please call us about the second invoice.</p>", with);
         Assert.DoesNotContain("<p></p>", without);
+    }
+
+    [Fact]
+    public void AMessageWithLineBreaks_KeepsThemInBothBodies_AndItsTextIsEncoded()
+    {
+        var message = "First <b>line</b>.\nSecond line.\n\nNew paragraph.";
+
+        var email = new TemplateRenderer().Render(AKey(), DefaultTemplate.Content, AModel(message: message));
+
+        Assert.Contains(
+            "<p>First &lt;b&gt;line&lt;/b&gt;.<br />\nSecond line.<br />\n<br />\nNew paragraph.</p>",
+            email.Html,
+            StringComparison.Ordinal);
+        Assert.Contains("First <b>line</b>.\nSecond line.\n\nNew paragraph.", email.Text, StringComparison.Ordinal);
     }
 
     private static string Render(string source, Dictionary<string, object?> model)
