@@ -25,6 +25,9 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The operating system's id of the process.</summary>
+    public int Id => _process.Id;
+
     public string Output
     {
         get
@@ -40,9 +43,16 @@ public sealed class ServiceProcess : IAsyncDisposable
     public static ServiceProcess Start(
         string program,
         IReadOnlyDictionary<string, string?> environment,
+        params string[] arguments) =>
+        StartAssembly(RepositoryPaths.Program(program), program, environment, arguments);
+
+    /// <summary>Starts <c>dotnet {assembly} {arguments}</c>, a program outside <c>src/</c> (the benchmarks).</summary>
+    public static ServiceProcess StartAssembly(
+        string assembly,
+        string displayName,
+        IReadOnlyDictionary<string, string?> environment,
         params string[] arguments)
     {
-        var assembly = RepositoryPaths.Program(program);
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -65,7 +75,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var service = new ServiceProcess(process, program);
+        var service = new ServiceProcess(process, displayName);
         process.OutputDataReceived += (_, line) => service.Append(line.Data);
         process.ErrorDataReceived += (_, line) => service.Append(line.Data);
         process.Start();
