@@ -3,7 +3,7 @@ using Mimo.Benchmarks.Infrastructure;
 
 namespace Mimo.Benchmarks;
 
-/// <summary>What every section needs: the options, the PostgreSQL server, the time limits and progress output.</summary>
+/// <summary>What every section needs: the options, the PostgreSQL server, the time limit, progress output.</summary>
 internal sealed class BenchContext(BenchOptions options, BenchPostgres postgres)
 {
     /// <summary>Requests in flight for HTTP loads, and statements in flight for the raw upsert limit.</summary>
@@ -25,5 +25,7 @@ internal sealed class BenchContext(BenchOptions options, BenchPostgres postgres)
         string.Create(CultureInfo.InvariantCulture, $"{what} did not finish in {Limit.TotalSeconds:0} s");
 
     public static void Progress(string section, string message) =>
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{DateTime.Now:HH:mm:ss}] {section,-8} {message}"));
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"[{DateTime.Now:HH:mm:ss}] {section,-8} {message}"));
 }

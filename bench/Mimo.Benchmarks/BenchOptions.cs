@@ -29,7 +29,9 @@ internal sealed record BenchOptions(string OutPath, bool Quick, IReadOnlyList<st
                     outPath = args[++i];
                     break;
                 case "--only" when i + 1 < args.Length:
-                    sections = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    sections = args[++i].Split(
+                        ',',
+                        StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                     break;
                 default:
                     error = $"Unknown or incomplete argument '{args[i]}'.";

@@ -38,7 +38,8 @@ internal static class BenchmarkRun
         if (machine.BusyCoresAtStart > BusyMachine)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Warning: something else keeps {machine.BusyCoresAtStart:0.00} cores busy; the figures assume an idle machine."));
+                $"Warning: something else keeps {machine.BusyCoresAtStart:0.00} cores busy; "
+                + $"the figures assume an idle machine."));
         }
 
         var failures = 0;
@@ -46,7 +47,8 @@ internal static class BenchmarkRun
         {
             foreach (var section in BenchOptions.AllSections.Where(options.Runs))
             {
-                failures += await RunSectionAsync(section, new BenchContext(options, postgres), results, started) ? 0 : 1;
+                var context = new BenchContext(options, postgres);
+                failures += await RunSectionAsync(section, context, results, started) ? 0 : 1;
             }
         }
         finally
@@ -55,13 +57,21 @@ internal static class BenchmarkRun
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Done in {Stopwatch.GetElapsedTime(started).TotalMinutes:0.0} min; results in {Path.GetFullPath(options.OutPath)}"));
+            $"Done in {Stopwatch.GetElapsedTime(started).TotalMinutes:0.0} min; "
+            + $"results in {Path.GetFullPath(options.OutPath)}"));
         return failures == 0 ? 0 : 1;
     }
 
-    private static async Task<bool> RunSectionAsync(string section, BenchContext context, BenchResults results, long started)
+    private static async Task<bool> RunSectionAsync(
+        string section,
+        BenchContext context,
+        BenchResults results,
+        long started)
     {
-        BenchContext.Progress(section, $"sizes {context.SizesOf(section).Small:N0} and {context.SizesOf(section).Large:N0}");
+        var sizes = context.SizesOf(section);
+        BenchContext.Progress(section, string.Create(
+            CultureInfo.InvariantCulture,
+            $"sizes {sizes.Small:N0} and {sizes.Large:N0}"));
         bool succeeded;
         try
         {
@@ -86,8 +96,9 @@ internal static class BenchmarkRun
         ["smtpMaxConnections"] = SmtpSettings.MaxConnections,
         ["smtpMaxMessagesPerSecondPerTenant"] = SmtpSettings.MaxMessagesPerSecondPerTenant,
         ["smtpServer"] = "Postfix smtp-sink on loopback, dumping each email to /dev/shm",
-        ["processes"] = "silo (the bench's silo host, composed like src/Silo) and API (Mimo.Api.dll, Cluster:Role=Client) "
-            + "as child processes on loopback; a fresh database and fresh processes for every size",
+        ["processes"] = "silo (the bench's silo host, composed like src/Silo) and API "
+            + "(Mimo.Api.dll, Cluster:Role=Client) as child processes on loopback; "
+            + "a fresh database and fresh processes for every size",
         ["postgres"] = postgres.Description,
     };
 }

@@ -23,7 +23,11 @@ internal sealed class Deployment : IAsyncDisposable
     private readonly int _probePort;
     private readonly string _pickupFolder;
 
-    private Deployment(string connectionString, Dictionary<string, string?> siloEnvironment, int probePort, string pickupFolder)
+    private Deployment(
+        string connectionString,
+        Dictionary<string, string?> siloEnvironment,
+        int probePort,
+        string pickupFolder)
     {
         ConnectionString = connectionString;
         _siloEnvironment = siloEnvironment;
@@ -33,7 +37,8 @@ internal sealed class Deployment : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public Uri ApiAddress { get; } = new(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{FreeTcpPort.Next()}"));
+    public Uri ApiAddress { get; } =
+        new(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{FreeTcpPort.Next()}"));
 
     public ServiceProcess Silo { get; private set; } = null!;
 
@@ -42,7 +47,7 @@ internal sealed class Deployment : IAsyncDisposable
     /// <summary>How the first silo start went (an empty database: migrations, then no reminders to load).</summary>
     public SiloStart FirstStart { get; private set; } = null!;
 
-    /// <summary>Starts a deployment on a new database; with <paramref name="smtp"/>, the silo sends email to it.</summary>
+    /// <summary>Starts a deployment on a new database; with <paramref name="smtp"/>, the silo sends there.</summary>
     public static async Task<Deployment> StartAsync(BenchPostgres postgres, SmtpSettings? smtp)
     {
         var connectionString = await postgres.CreateDatabaseAsync("mimo_bench");
@@ -60,7 +65,7 @@ internal sealed class Deployment : IAsyncDisposable
         };
         smtp?.AddTo(environment);
 
-        var deployment = new Deployment(connectionString, environment, probePort, pickup);
+        var deployment = Leftovers.Track(new Deployment(connectionString, environment, probePort, pickup));
         deployment.FirstStart = await deployment.StartSiloAsync();
         await deployment.StartApiAsync();
         return deployment;
@@ -115,6 +120,7 @@ internal sealed class Deployment : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Leftovers.Forget(this);
         if (Api is not null)
         {
             await Api.DisposeAsync();

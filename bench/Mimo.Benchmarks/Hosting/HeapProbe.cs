@@ -57,7 +57,7 @@ internal sealed class HeapProbe(IConfiguration configuration, IGrainFactory grai
         await JsonSerializer.SerializeAsync(response.OutputStream, reading, HeapReading.JsonOptions);
     }
 
-    /// <summary>Counts activations first, so that the call's own garbage is collected before the heap is read.</summary>
+    /// <summary>Counts activations first, so that the call's garbage is collected before the heap is read.</summary>
     private async Task<HeapReading> ReadAsync()
     {
         var statistics = await grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();

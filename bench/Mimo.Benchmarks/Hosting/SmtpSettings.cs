@@ -9,7 +9,7 @@ namespace Mimo.Benchmarks.Hosting;
 /// </summary>
 internal sealed record SmtpSettings(int Port)
 {
-    /// <summary><c>Smtp:MaxConnections</c>: the engine's default, and the bare MailKit loop's connection count.</summary>
+    /// <summary><c>Smtp:MaxConnections</c>: the engine's default, and the bare MailKit loop's connections.</summary>
     public const int MaxConnections = 4;
 
     /// <summary><c>Smtp:MaxMessagesPerSecondPerTenant</c>: far above anything this machine can send.</summary>

@@ -50,8 +50,11 @@ internal sealed class BenchPostgres
         await using var connection = new NpgsqlConnection(server.AdminConnectionString);
         await connection.OpenAsync();
         var version = (string)(await Scalar(connection, "SHOW server_version"))!;
-        var backend = Convert.ToInt32(await Scalar(connection, "SELECT pg_backend_pid()"), CultureInfo.InvariantCulture);
-        return new BenchPostgres(server, !string.IsNullOrWhiteSpace(external), version, LocalProcesses.ParentOf(backend));
+        var backend = Convert.ToInt32(
+            await Scalar(connection, "SELECT pg_backend_pid()"),
+            CultureInfo.InvariantCulture);
+        var postmaster = LocalProcesses.ParentOf(backend);
+        return new BenchPostgres(server, !string.IsNullOrWhiteSpace(external), version, postmaster);
     }
 
     /// <summary>

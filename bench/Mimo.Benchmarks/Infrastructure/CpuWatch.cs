@@ -30,7 +30,7 @@ internal sealed class CpuWatch
 
     public static CpuWatch Start(IReadOnlyDictionary<string, Func<double?>> sources) => new(sources);
 
-    /// <summary>Cores used by each source since the start (null where it could not be read), and by the machine.</summary>
+    /// <summary>Cores used by each source since the start (null where it could not be read).</summary>
     public CpuUse Stop()
     {
         var seconds = Stopwatch.GetElapsedTime(_startedAt).TotalSeconds;
@@ -49,7 +49,7 @@ internal sealed class CpuWatch
     }
 }
 
-/// <summary>Average cores used per process over a measured interval; <c>machine</c> is all processes together.</summary>
+/// <summary>Average cores used per process over a measured interval; <c>machine</c> is all of them.</summary>
 [JsonConverter(typeof(CpuUseJsonConverter))]
 internal sealed record CpuUse(IReadOnlyDictionary<string, double?> Cores)
 {

@@ -67,7 +67,8 @@ internal sealed record MachineInfo(
             var changes = await GitAsync("status", "--porcelain", "--untracked-files=no");
             return changes.Length == 0 ? commit : commit + "-dirty";
         }
-        catch (Exception exception) when (exception is InvalidOperationException or System.ComponentModel.Win32Exception)
+        catch (Exception exception)
+            when (exception is InvalidOperationException or System.ComponentModel.Win32Exception)
         {
             return null;
         }

@@ -49,13 +49,14 @@ internal sealed class SmtpSink : IAsyncDisposable
 
         // As root smtp-sink must drop to another user; the dump folder is made writable for it.
         string[] user = IsRoot ? ["-u", DropToUser] : [];
-        foreach (var argument in user.Concat(["-c", "-d", Path.Combine(folder, "%H%M%S."), $"127.0.0.1:{port}", "1024"]))
+        string[] options = ["-c", "-d", Path.Combine(folder, "%H%M%S."), $"127.0.0.1:{port}", "1024"];
+        foreach (var argument in user.Concat(options))
         {
             start.ArgumentList.Add(argument);
         }
 
         var process = Process.Start(start)!;
-        var sink = new SmtpSink(process, folder, port);
+        var sink = Leftovers.Track(new SmtpSink(process, folder, port));
         process.OutputDataReceived += (_, line) => sink.ReadCounter(line.Data);
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
@@ -101,6 +102,7 @@ internal sealed class SmtpSink : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Leftovers.Forget(this);
         if (!_process.HasExited)
         {
             _process.Kill();

@@ -56,7 +56,13 @@ internal static class ConcurrentLoad
 }
 
 /// <summary>How a load went: operations done and refused, how long it took, and whether the limit stopped it.</summary>
-internal sealed record LoadOutcome(int Count, int Completed, int Failed, TimeSpan Elapsed, bool TimedOut, string? FirstError)
+internal sealed record LoadOutcome(
+    int Count,
+    int Completed,
+    int Failed,
+    TimeSpan Elapsed,
+    bool TimedOut,
+    string? FirstError)
 {
     public bool Finished => !TimedOut && Completed + Failed == Count;
 

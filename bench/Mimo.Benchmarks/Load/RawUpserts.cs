@@ -48,7 +48,10 @@ internal static class RawUpserts
 
         await FillPoolAsync(dataSource, concurrency);
         var rows = Enumerable.Range(0, count)
-            .Select(i => (Customer: Payloads.CustomerId(i % customers), Invoice: Payloads.InvoiceId(i), Body: Encoding.UTF8.GetString(body(i))))
+            .Select(i => (
+                Customer: Payloads.CustomerId(i % customers),
+                Invoice: Payloads.InvoiceId(i),
+                Body: Encoding.UTF8.GetString(body(i))))
             .ToArray();
         return await ConcurrentLoad.RunAsync(count, concurrency, limit, async (i, cancellationToken) =>
         {
@@ -61,10 +64,11 @@ internal static class RawUpserts
         });
     }
 
-    /// <summary>Opens every connection the load will use before it is timed, as a running service has them open.</summary>
+    /// <summary>Opens every connection the load will use before it is timed, as a running service has.</summary>
     private static async Task FillPoolAsync(NpgsqlDataSource dataSource, int connections)
     {
-        var open = await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => dataSource.OpenConnectionAsync().AsTask()));
+        var open = await Task.WhenAll(Enumerable.Range(0, connections)
+            .Select(_ => dataSource.OpenConnectionAsync().AsTask()));
         foreach (var connection in open)
         {
             await connection.DisposeAsync();

@@ -15,9 +15,14 @@ internal static class WarmUp
         var dueDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
         var file = ImportFile.Build(concurrency, 1, _ => dueDate, FirstCustomer, FirstInvoice);
         await tenant.ImportAsync(file, CancellationToken.None);
-        await ConcurrentLoad.RunAsync(concurrency * 2, concurrency, limit, (i, cancellationToken) => tenant.PutAsync(
-            $"/v1/customers/{Payloads.CustomerId(FirstCustomer + i % concurrency)}/invoices/{Payloads.InvoiceId(FirstInvoice + concurrency + i)}",
-            Payloads.InvoiceBody(FirstInvoice + concurrency + i, dueDate),
-            cancellationToken));
+        await ConcurrentLoad.RunAsync(concurrency * 2, concurrency, limit, (i, cancellationToken) =>
+        {
+            var customer = Payloads.CustomerId(FirstCustomer + i % concurrency);
+            var invoice = FirstInvoice + concurrency + i;
+            return tenant.PutAsync(
+                $"/v1/customers/{customer}/invoices/{Payloads.InvoiceId(invoice)}",
+                Payloads.InvoiceBody(invoice, dueDate),
+                cancellationToken);
+        });
     }
 }

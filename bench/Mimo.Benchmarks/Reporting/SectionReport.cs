@@ -30,6 +30,7 @@ internal sealed record SectionReport(
         var growth = smallCostPerItem is > 0 && largeCostPerItem is { } large
             ? Figures.Round(large / smallCostPerItem.Value, 3)
             : null;
-        return new SectionReport(measures, target, ratio, growth, meetsTarget, growth is null ? null : growth <= FlatCostGrowth, sizes);
+        bool? flat = growth is null ? null : growth <= FlatCostGrowth;
+        return new SectionReport(measures, target, ratio, growth, meetsTarget, flat, sizes);
     }
 }

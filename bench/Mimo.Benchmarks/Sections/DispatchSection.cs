@@ -24,7 +24,9 @@ internal static class DispatchSection
         var sizes = context.SizesOf("dispatch");
         var small = await MeasureAsync(context, sizes.Small, knownSetupPerCustomer: null);
         var large = await MeasureAsync(context, sizes.Large, small.SetupSecondsPerCustomer);
-        var meets = large.Ratio is { } ratio && large.LatenessP99Seconds is { } p99 ? ratio <= 1.5 && p99 <= 2 : (bool?)null;
+        bool? meets = large.Ratio is { } ratio && large.LatenessP99Seconds is { } p99
+            ? ratio <= 1.5 && p99 <= 2
+            : null;
         return SectionReport.Create(
             "seconds from N customers due at one instant to the last email accepted by the SMTP sink, durable",
             "ratio (engine ÷ bareMailKitSeconds) ≤ 1.5 and latenessP99Seconds ≤ 2 at 10,000 due at once",
@@ -35,7 +37,10 @@ internal static class DispatchSection
             [small, large]);
     }
 
-    private static async Task<DispatchSize> MeasureAsync(BenchContext context, int customers, double? knownSetupPerCustomer)
+    private static async Task<DispatchSize> MeasureAsync(
+        BenchContext context,
+        int customers,
+        double? knownSetupPerCustomer)
     {
         await using var sink = await SmtpSink.StartAsync();
         DispatchRun run;
@@ -53,7 +58,10 @@ internal static class DispatchSection
         return result;
     }
 
-    /// <summary>A tenant in UTC sending every day at <paramref name="dueAt"/>, and the customers with an invoice due that day.</summary>
+    /// <summary>
+    /// A tenant in UTC sending every day at <paramref name="dueAt"/>, and the customers with an
+    /// invoice due that day.
+    /// </summary>
     private static async Task<DispatchSetup> SetUpAsync(
         BenchContext context,
         Deployment deployment,
@@ -106,7 +114,9 @@ internal static class DispatchSection
         sources["smtpSink"] = () => LocalProcesses.CpuSeconds(sink.ProcessId);
         var cpu = CpuWatch.Start(sources);
         var finished = await sink.WaitForAsync(customers, context.Limit, accepted =>
-            BenchContext.Progress("dispatch", string.Create(CultureInfo.InvariantCulture, $"{accepted:N0} of {customers:N0} emails accepted")));
+            BenchContext.Progress("dispatch", string.Create(
+                CultureInfo.InvariantCulture,
+                $"{accepted:N0} of {customers:N0} emails accepted")));
         var used = cpu.Stop();
         return new DispatchRun(customers, dueAt, setup, finished, sink.ReadEmails(), used);
     }
@@ -126,7 +136,10 @@ internal static class DispatchSection
         return new BareRun(elapsed, sink.Accepted, cpu.Stop());
     }
 
-    /// <summary>Reminders registered to tick within 10 s after the due instant (Orleans adds the moments between planning and registering).</summary>
+    /// <summary>
+    /// Reminders registered to tick within 10 s after the due instant (Orleans adds the moments
+    /// between planning and registering).
+    /// </summary>
     private static async Task<int> CountRemindersAtAsync(string connectionString, DateTimeOffset dueAt)
     {
         await using var connection = new NpgsqlConnection(connectionString);
@@ -139,7 +152,10 @@ internal static class DispatchSection
     }
 }
 
-/// <summary>How the customers were set up: in how long, whether before the due instant, and how many reminders are due at it.</summary>
+/// <summary>
+/// How the customers were set up: in how long, whether before the due instant, and how many
+/// reminders are due at it.
+/// </summary>
 internal sealed record DispatchSetup(double Seconds, bool FinishedBeforeDue, int RemindersAtDueInstant);
 
 /// <summary>What the engine did from the due instant on.</summary>

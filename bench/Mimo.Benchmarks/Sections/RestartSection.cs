@@ -53,7 +53,9 @@ internal static class RestartSection
         }
 
         var registered = await CountRemindersAsync(deployment.ConnectionString);
-        BenchContext.Progress("restart", string.Create(CultureInfo.InvariantCulture, $"{registered:N0} reminders registered; restarting the silo"));
+        BenchContext.Progress("restart", string.Create(
+            CultureInfo.InvariantCulture,
+            $"{registered:N0} reminders registered; restarting the silo"));
         var stopped = await deployment.StopSiloAsync();
         var start = await deployment.StartSiloAsync();
         var result = RestartSize.From(customers, registered, deployment.FirstStart, stopped, start);

@@ -25,10 +25,16 @@ internal sealed record RestartSize(
     public string Summary => string.Create(
         CultureInfo.InvariantCulture,
         $"{RemindersInTable:N0} reminders: ready after {Seconds:0.00} s (host {HostStartedSeconds:0.00} s, "
-        + $"reminder service {ReminderServiceStartedSeconds:0.00} s; empty database {EmptyDatabaseStartSeconds:0.00} s); "
+        + $"reminder service {ReminderServiceStartedSeconds:0.00} s; "
+        + $"empty database {EmptyDatabaseStartSeconds:0.00} s); "
         + $"stop took {StopSeconds:0.00} s");
 
-    public static RestartSize From(int customers, int registered, SiloStart empty, TimeSpan stopped, SiloStart start) => new(
+    public static RestartSize From(
+        int customers,
+        int registered,
+        SiloStart empty,
+        TimeSpan stopped,
+        SiloStart start) => new(
         customers,
         registered,
         Figures.Seconds(start.Ready),
