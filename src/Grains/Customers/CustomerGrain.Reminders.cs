@@ -51,7 +51,13 @@ internal sealed partial class CustomerGrain : IRemindable
         var queued = QueueDueSends(now);
         var handOver = TakeDueForDelivery(now);
         var previousDue = Customer.ReminderDueAt;
-        await MoveReminderAsync(NextDueAt(now), now);
+        if (handOver.Count == 0)
+        {
+            await MoveReminderAsync(NextDueAt(now), now);
+        }
+
+        // While emails are with delivery the reminder stays as it is: its period brings a tick within
+        // minutes should no report come, and the report moves it to the next send.
         if (queued || handOver.Count > 0 || previousDue != Customer.ReminderDueAt)
         {
             await WriteAsync(state.WriteStateAsync);
@@ -167,6 +173,16 @@ internal sealed partial class CustomerGrain : IRemindable
         var planned = Plan(now).NextSendAt;
         var outbox = Customer.Outbox.Count == 0 ? (DateTimeOffset?)null : Customer.Outbox.Min(e => e.NextAttemptAt);
         return planned is null || (outbox is not null && outbox < planned) ? outbox : planned;
+    }
+
+    /// <summary>Moves the Orleans reminder to exactly the next instant the customer has something to do.</summary>
+    private async Task MoveReminderToNextAsync(DateTimeOffset now)
+    {
+        var next = NextDueAt(now);
+        if (next != Customer.ReminderDueAt)
+        {
+            await MoveReminderAsync(next, now);
+        }
     }
 
     /// <summary>Moves the Orleans reminder when the plan needs it earlier than it is registered.</summary>
