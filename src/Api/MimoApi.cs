@@ -64,6 +64,7 @@ public static class MimoApi
         app.MapScalarApiReference("/reference", options => options.WithTitle("Mimo Reminders API"));
         app.MapHealthEndpoints();
         app.MapTenantEndpoints();
+        app.MapApiKeyEndpoints();
         app.MapCustomerEndpoints();
         app.MapInvoiceEndpoints();
         app.MapReminderEndpoints();
