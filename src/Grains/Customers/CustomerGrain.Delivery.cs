@@ -28,7 +28,7 @@ internal sealed partial class CustomerGrain
             return Skip("The email is no longer waiting to be sent.");
         }
 
-        if (_delivering?.GetValueOrDefault(messageId) is { } started && now - started.Since < RetryPolicy.ReportTimeout)
+        if (_delivering?.GetValueOrDefault(messageId) is { } started && now - started.Since < timing.Value.DeliveryReportTimeout)
         {
             return Skip("The email is being delivered already.");
         }

@@ -20,9 +20,6 @@ internal sealed partial class CustomerGrain : IRemindable
 {
     public const string ReminderName = "next-send";
 
-    /// <summary>How soon a reminder ticks again when the tick that should have moved it did not.</summary>
-    public static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(5);
-
     /// <summary>
     /// The shortest due time a reminder is registered with. Orleans works out a reminder's first
     /// tick when the silo's local timer for it starts, a moment after the registration, and a first
@@ -203,7 +200,7 @@ internal sealed partial class CustomerGrain : IRemindable
         }
 
         var dueTime = due.Value - now > MinimumDueTime ? due.Value - now : MinimumDueTime;
-        await this.RegisterOrUpdateReminder(ReminderName, dueTime, ReminderPeriod);
+        await this.RegisterOrUpdateReminder(ReminderName, dueTime, timing.Value.ReminderPeriod);
         Customer.ReminderDueAt = due;
     }
 
@@ -268,7 +265,7 @@ internal sealed partial class CustomerGrain : IRemindable
         foreach (var email in due)
         {
             Customer.Outbox[Customer.Outbox.IndexOf(email)] =
-                email with { NextAttemptAt = now + RetryPolicy.ReportTimeout, HandedOver = true };
+                email with { NextAttemptAt = now + timing.Value.DeliveryReportTimeout, HandedOver = true };
         }
 
         return due.Select(e => e.MessageId).ToList();

@@ -7,6 +7,7 @@ using Mimo.Grains.Activity;
 using Mimo.Grains.Customers;
 using Mimo.Grains.Delivery;
 using Mimo.Grains.Email;
+using Mimo.Grains.Scheduling;
 using Mimo.Silo.Postgres;
 using Npgsql;
 using Orleans.Configuration;
@@ -71,7 +72,25 @@ public static class MimoSiloBuilderExtensions
 
         silo.Services.AddMimoEmail(configuration);
         silo.Services.AddSingleton<IDeliveryHandler, CustomerDeliveryHandler>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, DeliveryShutdown>();
+        AddScheduling(silo, configuration);
         return silo;
+    }
+
+    /// <summary>
+    /// The customers' reminder period and delivery deadline; Orleans' minimum reminder period is
+    /// lowered to the configured period when that is shorter than its default (one minute).
+    /// </summary>
+    private static void AddScheduling(ISiloBuilder silo, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(ReminderTimingOptions.SectionName);
+        silo.Services.AddOptions<ReminderTimingOptions>()
+            .Bind(section)
+            .Validate(o => o.IsValid, "Reminders:ReminderPeriod and Reminders:DeliveryReportTimeout must be from 10 seconds to 1 day.")
+            .ValidateOnStart();
+        var period = section.Get<ReminderTimingOptions>()?.ReminderPeriod ?? new ReminderTimingOptions().ReminderPeriod;
+        silo.Configure<ReminderOptions>(options =>
+            options.MinimumReminderPeriod = period < options.MinimumReminderPeriod ? period : options.MinimumReminderPeriod);
     }
 
     public static ClusterSettings ReadClusterSettings(IConfiguration configuration) =>
