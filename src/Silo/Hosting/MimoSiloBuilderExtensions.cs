@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Mimo.Grains;
 using Mimo.Grains.Activity;
 using Mimo.Grains.Customers;
@@ -33,6 +36,12 @@ public static class MimoSiloBuilderExtensions
             options.ClusterId = cluster.ClusterId;
             options.ServiceId = cluster.ServiceId;
         });
+        if (!string.IsNullOrWhiteSpace(cluster.SiloName))
+        {
+            silo.Configure<SiloOptions>(options => options.SiloName = cluster.SiloName);
+        }
+
+        AddShutdownTimeout(silo.Services, configuration);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort);
@@ -95,6 +104,20 @@ public static class MimoSiloBuilderExtensions
 
     public static ClusterSettings ReadClusterSettings(IConfiguration configuration) =>
         configuration.GetSection(ClusterSettings.SectionName).Get<ClusterSettings>() ?? new ClusterSettings();
+
+    /// <summary>
+    /// The host gives a stopping silo <c>Silo:ShutdownTimeout</c> to leave the cluster gracefully;
+    /// Orleans stops it the hard way once the host's stop token is cancelled.
+    /// </summary>
+    private static void AddShutdownTimeout(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SiloSettings>()
+            .Bind(configuration.GetSection(SiloSettings.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SiloSettings>, SiloSettingsValidator>());
+        services.AddOptions<HostOptions>()
+            .Configure<IOptions<SiloSettings>>((host, silo) => host.ShutdownTimeout = silo.Value.ShutdownTimeout);
+    }
 
     private static void AddInMemoryProviders(ISiloBuilder silo)
     {
