@@ -86,8 +86,10 @@ internal sealed partial class CustomerGrain
         }
 
         FlagRefused(outcome, now);
+        var next = TakeDueForDelivery(now);
         await MoveReminderToNextAsync(now);
         await PersistAsync(now);
+        await HandOverAsync(next);
     }
 
     private void RecordSent(OutboxEmail email, Delivering? delivering, DeliveryOutcome outcome, DateTimeOffset now)
@@ -162,8 +164,10 @@ internal sealed partial class CustomerGrain
         }
 
         LogDropped(logger, _tenantId, _customerId, email.MessageId, kind, reason);
+        var next = TakeDueForDelivery(now);
         await MoveReminderToNextAsync(now);
         await PersistAsync(now);
+        await HandOverAsync(next);
     }
 
     private async Task<(RenderedEmail? Email, string? Failure)> RenderAsync(OutboxEmail email, IReadOnlyList<Invoice> invoices)
