@@ -42,6 +42,7 @@ public static class MimoApi
         services.AddProblemDetails(options => options.CustomizeProblemDetails = RequestLimits.DescribeTooLarge);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddMimoAuth(configuration);
+        services.AddTenantRateLimits(configuration);
         services.AddMimoHealthChecks(configuration);
         services.AddSingleton<ImportRunner>();
         services.AddSingleton<ManualBatchSender>();
@@ -55,6 +56,7 @@ public static class MimoApi
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
     }
 
@@ -64,6 +66,7 @@ public static class MimoApi
         app.MapScalarApiReference("/reference", options => options.WithTitle("Mimo Reminders API"));
         app.MapHealthEndpoints();
         app.MapTenantEndpoints();
+        app.MapApiKeyEndpoints();
         app.MapCustomerEndpoints();
         app.MapInvoiceEndpoints();
         app.MapReminderEndpoints();

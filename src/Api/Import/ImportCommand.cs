@@ -1,4 +1,3 @@
-using Mimo.Grains.Interfaces.Common;
 using Mimo.Grains.Interfaces.Customers;
 
 namespace Mimo.Api.Import;
@@ -9,30 +8,24 @@ public abstract record ImportEntry(int Line);
 /// <summary>One valid line of an import, ready to apply to its customer's grain.</summary>
 public abstract record ImportCommand(int Line, string CustomerId) : ImportEntry(Line)
 {
-    /// <summary>Applies the line; null when it succeeded, else the reason it was rejected.</summary>
-    public abstract Task<string?> ApplyAsync(ICustomerGrain customer);
-
-    protected static string? ErrorOf<T>(GrainResult<T> result) =>
-        result.Succeeded ? null : result.Error ?? result.Status.ToString();
+    /// <summary>The change the line asks of its customer.</summary>
+    public abstract CustomerChange ToChange();
 }
 
 public sealed record ImportCustomer(int Line, string CustomerId, CustomerDetails Details)
     : ImportCommand(Line, CustomerId)
 {
-    public override async Task<string?> ApplyAsync(ICustomerGrain customer) =>
-        ErrorOf(await customer.UpsertAsync(Details));
+    public override CustomerChange ToChange() => CustomerChange.Upsert(Details);
 }
 
 public sealed record ImportInvoice(int Line, string CustomerId, string InvoiceId, InvoiceDetails Details)
     : ImportCommand(Line, CustomerId)
 {
-    public override async Task<string?> ApplyAsync(ICustomerGrain customer) =>
-        ErrorOf(await customer.UpsertInvoiceAsync(InvoiceId, Details));
+    public override CustomerChange ToChange() => CustomerChange.UpsertInvoice(InvoiceId, Details);
 }
 
 public sealed record ImportPayment(int Line, string CustomerId, string InvoiceId, PaymentDetails Payment)
     : ImportCommand(Line, CustomerId)
 {
-    public override async Task<string?> ApplyAsync(ICustomerGrain customer) =>
-        ErrorOf(await customer.RecordPaymentAsync(InvoiceId, Payment));
+    public override CustomerChange ToChange() => CustomerChange.RecordPayment(InvoiceId, Payment);
 }

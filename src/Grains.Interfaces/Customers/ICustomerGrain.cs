@@ -22,6 +22,15 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("ExistsAsync")]
     Task<bool> ExistsAsync();
 
+    /// <summary>
+    /// Applies several changes in order and writes the state once: the import's way of taking a
+    /// customer and its invoices in one go. Each change has its own outcome, exactly as if it had
+    /// been applied alone (null when it succeeded, else why not); when the write fails, it throws
+    /// and none of them took effect.
+    /// </summary>
+    [Alias("ApplyChangesAsync")]
+    Task<IReadOnlyList<string?>> ApplyChangesAsync(IReadOnlyList<CustomerChange> changes);
+
     /// <summary>The Pay Score as of today, with its inputs and an explanation.</summary>
     [Alias("GetPayScoreAsync")]
     Task<GrainResult<PayScoreReport>> GetPayScoreAsync();

@@ -17,7 +17,7 @@ namespace Mimo.Grains.Customers;
 internal sealed partial class CustomerGrain
 {
     /// <summary>Emails handed to delivery and not reported yet; a second request for one of them waits its turn.</summary>
-    private readonly Dictionary<string, Delivering> _delivering = new(StringComparer.Ordinal);
+    private Dictionary<string, Delivering>? _delivering;
 
     public async Task<PreparedDelivery> PrepareDeliveryAsync(string messageId)
     {
@@ -28,7 +28,7 @@ internal sealed partial class CustomerGrain
             return Skip("The email is no longer waiting to be sent.");
         }
 
-        if (_delivering.TryGetValue(messageId, out var started) && now - started.Since < RetryPolicy.ReportTimeout)
+        if (_delivering?.GetValueOrDefault(messageId) is { } started && now - started.Since < timing.Value.DeliveryReportTimeout)
         {
             return Skip("The email is being delivered already.");
         }
@@ -52,6 +52,7 @@ internal sealed partial class CustomerGrain
         }
 
         var outgoing = new OutgoingEmail(messageId, Sender(), ReplyTo(), recipients, rendered.Subject, rendered.Html, rendered.Text);
+        _delivering ??= new Dictionary<string, Delivering>(StringComparer.Ordinal);
         _delivering[messageId] = new Delivering(now, outgoing.Subject, recipients.Select(r => r.Address).ToList(),
             decision.Invoices.Select(i => i.Id).ToList(), decision.Dropped);
         return new PreparedDelivery(outgoing, null);
@@ -59,7 +60,8 @@ internal sealed partial class CustomerGrain
 
     public async Task CompleteDeliveryAsync(string messageId, DeliveryOutcome outcome)
     {
-        _delivering.Remove(messageId, out var delivering);
+        Delivering? delivering = null;
+        _delivering?.Remove(messageId, out delivering);
         var email = Customer.FindOutbox(messageId);
         if (email is null)
         {
@@ -84,7 +86,10 @@ internal sealed partial class CustomerGrain
         }
 
         FlagRefused(outcome, now);
+        var next = TakeDueForDelivery(now);
+        await MoveReminderToNextAsync(now);
         await PersistAsync(now);
+        await HandOverAsync(next);
     }
 
     private void RecordSent(OutboxEmail email, Delivering? delivering, DeliveryOutcome outcome, DateTimeOffset now)
@@ -159,7 +164,10 @@ internal sealed partial class CustomerGrain
         }
 
         LogDropped(logger, _tenantId, _customerId, email.MessageId, kind, reason);
+        var next = TakeDueForDelivery(now);
+        await MoveReminderToNextAsync(now);
         await PersistAsync(now);
+        await HandOverAsync(next);
     }
 
     private async Task<(RenderedEmail? Email, string? Failure)> RenderAsync(OutboxEmail email, IReadOnlyList<Invoice> invoices)

@@ -20,9 +20,6 @@ internal sealed partial class CustomerGrain : IRemindable
 {
     public const string ReminderName = "next-send";
 
-    /// <summary>How soon a reminder ticks again when the tick that should have moved it did not.</summary>
-    public static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(5);
-
     /// <summary>
     /// The shortest due time a reminder is registered with. Orleans works out a reminder's first
     /// tick when the silo's local timer for it starts, a moment after the registration, and a first
@@ -51,7 +48,13 @@ internal sealed partial class CustomerGrain : IRemindable
         var queued = QueueDueSends(now);
         var handOver = TakeDueForDelivery(now);
         var previousDue = Customer.ReminderDueAt;
-        await MoveReminderAsync(NextDueAt(now), now);
+        if (handOver.Count == 0)
+        {
+            await MoveReminderAsync(NextDueAt(now), now);
+        }
+
+        // While emails are with delivery the reminder stays as it is: its period brings a tick within
+        // minutes should no report come, and the report moves it to the next send.
         if (queued || handOver.Count > 0 || previousDue != Customer.ReminderDueAt)
         {
             await WriteAsync(state.WriteStateAsync);
@@ -118,8 +121,12 @@ internal sealed partial class CustomerGrain : IRemindable
         await PublishAsync();
     }
 
-    private static ScheduledSendStatus OutboxStatus(OutboxEmail email) =>
-        email.HandedOver || email.Attempts == 0 ? ScheduledSendStatus.Delivering : ScheduledSendStatus.Retrying;
+    private static ScheduledSendStatus OutboxStatus(OutboxEmail email) => email switch
+    {
+        { HandedOver: true } => ScheduledSendStatus.Delivering,
+        { Attempts: > 0 } => ScheduledSendStatus.Retrying,
+        _ => ScheduledSendStatus.Queued,
+    };
 
     private GrainResult<ReminderSettingsView>? ValidateSettings(ReminderSettingsChange change)
     {
@@ -150,7 +157,7 @@ internal sealed partial class CustomerGrain : IRemindable
         DateTimeOffset?[] candidates =
         [
             plan.NextSendAt,
-            Customer.Outbox.Count == 0 ? null : Customer.Outbox.Min(e => e.NextAttemptAt),
+            OutboxDueAt,
             plan.ScoreChangesAt(Customer, now),
         ];
         return candidates.Where(c => c is not null).Min();
@@ -165,8 +172,18 @@ internal sealed partial class CustomerGrain : IRemindable
         }
 
         var planned = Plan(now).NextSendAt;
-        var outbox = Customer.Outbox.Count == 0 ? (DateTimeOffset?)null : Customer.Outbox.Min(e => e.NextAttemptAt);
+        var outbox = OutboxDueAt;
         return planned is null || (outbox is not null && outbox < planned) ? outbox : planned;
+    }
+
+    /// <summary>Moves the Orleans reminder to exactly the next instant the customer has something to do.</summary>
+    private async Task MoveReminderToNextAsync(DateTimeOffset now)
+    {
+        var next = NextDueAt(now);
+        if (next != Customer.ReminderDueAt)
+        {
+            await MoveReminderAsync(next, now);
+        }
     }
 
     /// <summary>Moves the Orleans reminder when the plan needs it earlier than it is registered.</summary>
@@ -187,7 +204,7 @@ internal sealed partial class CustomerGrain : IRemindable
         }
 
         var dueTime = due.Value - now > MinimumDueTime ? due.Value - now : MinimumDueTime;
-        await this.RegisterOrUpdateReminder(ReminderName, dueTime, ReminderPeriod);
+        await this.RegisterOrUpdateReminder(ReminderName, dueTime, timing.Value.ReminderPeriod);
         Customer.ReminderDueAt = due;
     }
 
@@ -243,20 +260,25 @@ internal sealed partial class CustomerGrain : IRemindable
     }
 
     /// <summary>
-    /// The outbox emails whose time to (re)deliver has come. Each is given a report deadline: if
-    /// delivery has not reported by then (a silo stopped mid-way), it is handed over again.
+    /// The outbox email whose time to (re)deliver has come, if any. Only the oldest email of the
+    /// outbox goes to delivery, and the next only once it has left: a customer's emails arrive in
+    /// the order they were decided, however long a mail server outage held them back. The email
+    /// handed over is given a report deadline: if delivery has not reported by then (a silo stopped
+    /// mid-way), it is handed over again.
     /// </summary>
     private List<string> TakeDueForDelivery(DateTimeOffset now)
     {
-        var due = Customer.Outbox.Where(e => e.NextAttemptAt <= now).ToList();
-        foreach (var email in due)
+        if (Customer.Outbox.Count == 0 || Customer.Outbox[0] is not { } head || head.NextAttemptAt > now)
         {
-            Customer.Outbox[Customer.Outbox.IndexOf(email)] =
-                email with { NextAttemptAt = now + RetryPolicy.ReportTimeout, HandedOver = true };
+            return [];
         }
 
-        return due.Select(e => e.MessageId).ToList();
+        Customer.Outbox[0] = head with { NextAttemptAt = now + timing.Value.DeliveryReportTimeout, HandedOver = true };
+        return [head.MessageId];
     }
+
+    /// <summary>When the oldest outbox email is next due for delivery; the others wait behind it.</summary>
+    private DateTimeOffset? OutboxDueAt => Customer.Outbox.Count == 0 ? null : Customer.Outbox[0].NextAttemptAt;
 
     private async Task HandOverAsync(IEnumerable<string> messageIds)
     {

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Mimo.Grains.Activity;
 using Mimo.Grains.Email;
 using Mimo.Grains.Interfaces.Common;
 using Mimo.Grains.Interfaces.Customers;
+using Mimo.Grains.Scheduling;
 using Mimo.Grains.Telemetry;
 
 namespace Mimo.Grains.Customers;
@@ -23,6 +25,7 @@ internal sealed partial class CustomerGrain(
     IActivityLog activityLog,
     TemplateRenderer renderer,
     MimoMetrics metrics,
+    IOptions<ReminderTimingOptions> timing,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {
@@ -43,14 +46,24 @@ internal sealed partial class CustomerGrain(
 
     public async Task<GrainResult<CustomerView>> UpsertAsync(CustomerDetails details)
     {
-        var created = !Customer.Exists;
         var now = clock.GetUtcNow();
+        var created = ApplyDetails(details, now);
+        await SaveAsync(now);
+
+        LogCustomerSaved(logger, _tenantId, _customerId, created);
+        var view = ToView();
+        return created ? GrainResult<CustomerView>.Created(view) : GrainResult<CustomerView>.Ok(view);
+    }
+
+    /// <summary>Creates the customer or replaces its details in memory; true when it was created.</summary>
+    private bool ApplyDetails(CustomerDetails details, DateTimeOffset now)
+    {
+        var created = !Customer.Exists;
         if (created)
         {
             Customer.CreatedAt = now;
         }
-
-        if (!created && !Customer.Details!.Contacts.SequenceEqual(details.Contacts))
+        else if (!Customer.Details!.Contacts.SequenceEqual(details.Contacts))
         {
             // New addresses from the tenant: what bounced before is the tenant's to have fixed.
             Customer.FlaggedContacts.Clear();
@@ -58,11 +71,7 @@ internal sealed partial class CustomerGrain(
         }
 
         Customer.Details = details;
-        await SaveAsync(now);
-
-        LogCustomerSaved(logger, _tenantId, _customerId, created);
-        var view = ToView();
-        return created ? GrainResult<CustomerView>.Created(view) : GrainResult<CustomerView>.Ok(view);
+        return created;
     }
 
     public Task<CustomerView?> GetAsync() => Task.FromResult(Customer.Exists ? ToView() : null);
@@ -110,7 +119,7 @@ internal sealed partial class CustomerGrain(
             return GrainResult<InvoiceView>.Ok(open.ToView());
         }
 
-        var archived = await archive.FindAsync(_tenantId, _customerId, invoiceId, CancellationToken.None);
+        var archived = await ArchivedAsync(invoiceId);
         return archived is null
             ? GrainResult<InvoiceView>.NotFound($"There is no invoice '{invoiceId}'.")
             : GrainResult<InvoiceView>.Ok(archived);
@@ -140,23 +149,34 @@ internal sealed partial class CustomerGrain(
             return CustomerNotFound<InvoiceView>();
         }
 
-        var archived = Customer.FindOpen(invoiceId) is null
-            ? await archive.FindAsync(_tenantId, _customerId, invoiceId, CancellationToken.None)
-            : null;
-        var change = decide(archived);
+        var change = decide(await ArchivedAsync(invoiceId));
         if (!change.StateChanged)
         {
             return change.Result;
         }
 
-        if (change.Closed is not null)
-        {
-            await archive.SaveAsync(_tenantId, _customerId, change.Closed, CancellationToken.None);
-            LogInvoiceClosed(logger, _tenantId, _customerId, invoiceId, change.Closed.Status);
-        }
-
+        await ArchiveClosedAsync(change, invoiceId);
         await SaveAsync(clock.GetUtcNow());
         return change.Result;
+    }
+
+    /// <summary>The closed invoice with this id, when the id is not open and the customer has closed invoices.</summary>
+    private async Task<InvoiceView?> ArchivedAsync(string invoiceId) =>
+        Customer.FindOpen(invoiceId) is null && Customer.HasClosedInvoices
+            ? await archive.FindAsync(_tenantId, _customerId, invoiceId, CancellationToken.None)
+            : null;
+
+    /// <summary>Archives an invoice the change closed, before the state that forgets it is written.</summary>
+    private async Task ArchiveClosedAsync(LedgerChange change, string invoiceId)
+    {
+        if (change.Closed is null)
+        {
+            return;
+        }
+
+        await archive.SaveAsync(_tenantId, _customerId, change.Closed, CancellationToken.None);
+        Customer.HasClosedInvoices = true;
+        LogInvoiceClosed(logger, _tenantId, _customerId, invoiceId, change.Closed.Status);
     }
 
     /// <summary>

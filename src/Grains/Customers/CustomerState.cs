@@ -69,6 +69,13 @@ public sealed class CustomerState
     [Id(13)]
     public List<ManualRequestRecord> ManualRequests { get; set; } = [];
 
+    /// <summary>
+    /// False until an invoice of this customer closes: until then an id that is not open is a new
+    /// invoice, and the archive need not be asked about it.
+    /// </summary>
+    [Id(14)]
+    public bool HasClosedInvoices { get; set; }
+
     public bool Exists => Details is not null;
 
     public Invoice? FindOpen(string invoiceId) => OpenInvoices.Find(i => i.Id == invoiceId);

@@ -7,14 +7,20 @@ using static Mimo.Silo.Postgres.DbParameters;
 
 namespace Mimo.Silo.Postgres;
 
-/// <summary>Customers' activity logs in <c>mimo_activity</c>.</summary>
-public sealed class PostgresActivityLog(NpgsqlDataSource dataSource) : IActivityLog
+/// <summary>
+/// Customers' activity logs in <c>mimo_activity</c>. Appends from many grains are grouped into
+/// multi-row statements (see <see cref="WriteBatcher{T}"/>).
+/// </summary>
+public sealed class PostgresActivityLog : IActivityLog
 {
+    private const int AppendsPerStatement = 100;
+    private const int ConcurrentStatements = 2;
+
     private const string Columns =
         "entry_id, at, kind, source, invoice_ids, subject, recipients, message_id, reason, step, band";
 
-    // Eleven parameters a row keep a statement far below PostgreSQL's limit of 65,535 parameters; a
-    // larger call takes several statements, each of which is safe to run again.
+    // Thirteen parameters a row keep a statement far below PostgreSQL's limit of 65,535 parameters; a
+    // larger batch takes several statements, each of which is safe to run again.
     private const int RowsPerStatement = 1_000;
 
     private const string Newest = $"""
@@ -32,16 +38,30 @@ public sealed class PostgresActivityLog(NpgsqlDataSource dataSource) : IActivity
         LIMIT $3
         """;
 
-    public async Task AppendAsync(
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly WriteBatcher<Row[]> _appends;
+
+    public PostgresActivityLog(NpgsqlDataSource dataSource)
+    {
+        _dataSource = dataSource;
+        _appends = new WriteBatcher<Row[]>(WriteRowsAsync, AppendsPerStatement, ConcurrentStatements);
+    }
+
+    public Task AppendAsync(
         string tenantId,
         string customerId,
         IReadOnlyList<ActivityEntry> entries,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        entries.Count == 0
+            ? Task.CompletedTask
+            : _appends.WriteAsync([.. entries.Select(e => new Row(tenantId, customerId, e))]);
+
+    private async Task WriteRowsAsync(IReadOnlyList<Row[]> appends)
     {
-        foreach (var rows in entries.Chunk(RowsPerStatement))
+        foreach (var rows in appends.SelectMany(a => a).Chunk(RowsPerStatement))
         {
-            await using var command = BuildInsert(tenantId, customerId, rows);
-            await ReadModelRetry.RunAsync(dataSource, () => command.ExecuteNonQueryAsync(cancellationToken));
+            await using var command = BuildInsert(rows);
+            await ReadModelRetry.RunAsync(_dataSource, () => command.ExecuteNonQueryAsync());
         }
     }
 
@@ -53,7 +73,7 @@ public sealed class PostgresActivityLog(NpgsqlDataSource dataSource) : IActivity
         CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        await using var command = dataSource.CreateCommand(before is null ? Newest : OlderThan);
+        await using var command = _dataSource.CreateCommand(before is null ? Newest : OlderThan);
         command.Parameters.Add(Text(tenantId));
         command.Parameters.Add(Text(customerId));
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit + 1 });
@@ -63,7 +83,7 @@ public sealed class PostgresActivityLog(NpgsqlDataSource dataSource) : IActivity
             command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = before.Id });
         }
 
-        var rows = await ReadModelRetry.RunAsync(dataSource, () => ReadEntriesAsync(command, cancellationToken));
+        var rows = await ReadModelRetry.RunAsync(_dataSource, () => ReadEntriesAsync(command, cancellationToken));
 
         var next = rows.Count > limit ? new ActivityCursor(rows[limit - 1].At, rows[limit - 1].Id) : null;
         return new ActivityPage(rows.Take(limit).ToList(), next);
@@ -71,29 +91,29 @@ public sealed class PostgresActivityLog(NpgsqlDataSource dataSource) : IActivity
 
     public async Task RemoveCustomerAsync(string tenantId, string customerId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
+        await using var command = _dataSource.CreateCommand(
             "DELETE FROM mimo_activity WHERE tenant_id = $1 AND customer_id = $2");
         command.Parameters.Add(Text(tenantId));
         command.Parameters.Add(Text(customerId));
-        await ReadModelRetry.RunAsync(dataSource, () => command.ExecuteNonQueryAsync(cancellationToken));
+        await ReadModelRetry.RunAsync(_dataSource, () => command.ExecuteNonQueryAsync(cancellationToken));
     }
 
     /// <summary>
     /// One multi-row INSERT: each row's own arrays (invoice ids, recipients) rule out unnesting
     /// column arrays. An entry already stored is skipped, and so is a repeat within the batch.
     /// </summary>
-    private NpgsqlCommand BuildInsert(string tenantId, string customerId, ActivityEntry[] entries)
+    private NpgsqlCommand BuildInsert(Row[] rows)
     {
-        var command = dataSource.CreateCommand();
-        command.Parameters.Add(Text(tenantId));
-        command.Parameters.Add(Text(customerId));
+        var command = _dataSource.CreateCommand();
         var sql = new StringBuilder($"INSERT INTO mimo_activity (tenant_id, customer_id, {Columns}) VALUES ");
-        for (var i = 0; i < entries.Length; i++)
+        for (var i = 0; i < rows.Length; i++)
         {
             var first = command.Parameters.Count + 1;
-            AddRow(command, entries[i]);
+            command.Parameters.Add(Text(rows[i].TenantId));
+            command.Parameters.Add(Text(rows[i].CustomerId));
+            AddRow(command, rows[i].Entry);
             var placeholders = Enumerable.Range(first, command.Parameters.Count - first + 1).Select(n => $"${n}");
-            sql.Append(i == 0 ? "" : ", ").Append($"($1, $2, {string.Join(", ", placeholders)})");
+            sql.Append(i == 0 ? "" : ", ").Append('(').AppendJoin(", ", placeholders).Append(')');
         }
 
         command.CommandText = sql.Append(" ON CONFLICT (tenant_id, customer_id, entry_id) DO NOTHING").ToString();
@@ -143,4 +163,6 @@ public sealed class PostgresActivityLog(NpgsqlDataSource dataSource) : IActivity
         reader.IsDBNull(10) ? null : DbEnum<PayerBand>.Parse(reader.GetString(10)));
 
 
+
+    private sealed record Row(string TenantId, string CustomerId, ActivityEntry Entry);
 }

@@ -9,17 +9,21 @@ using static Mimo.Silo.Postgres.DbParameters;
 
 namespace Mimo.Silo.Postgres;
 
-/// <summary>The customer directory in <c>mimo_customer_directory</c>.</summary>
-public sealed class PostgresCustomerDirectory(NpgsqlDataSource dataSource) : ICustomerDirectory
+/// <summary>
+/// The customer directory in <c>mimo_customer_directory</c>. Upserts from many grains are grouped
+/// into multi-row statements (see <see cref="WriteBatcher{T}"/>).
+/// </summary>
+public sealed class PostgresCustomerDirectory : ICustomerDirectory
 {
+    private const int RowsPerStatement = 200;
+    private const int ConcurrentStatements = 2;
+
     private const string Columns =
         "customer_id, name, tags, payment_method, reminder_mode, pay_score, pay_band, outstanding, " +
         "next_reminder_at, updated_at";
 
     // A write carries the grain's own change time; an older write arriving late never replaces a newer one.
-    private const string Upsert = $"""
-        INSERT INTO mimo_customer_directory (tenant_id, {Columns})
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+    private const string OnConflict = """
         ON CONFLICT (tenant_id, customer_id) DO UPDATE
         SET name = EXCLUDED.name,
             tags = EXCLUDED.tags,
@@ -33,9 +37,44 @@ public sealed class PostgresCustomerDirectory(NpgsqlDataSource dataSource) : ICu
         WHERE mimo_customer_directory.updated_at <= EXCLUDED.updated_at
         """;
 
-    public async Task UpsertAsync(string tenantId, CustomerSummary summary, CancellationToken cancellationToken)
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly WriteBatcher<Row> _upserts;
+
+    public PostgresCustomerDirectory(NpgsqlDataSource dataSource)
     {
-        await using var command = dataSource.CreateCommand(Upsert);
+        _dataSource = dataSource;
+        _upserts = new WriteBatcher<Row>(WriteRowsAsync, RowsPerStatement, ConcurrentStatements);
+    }
+
+    public Task UpsertAsync(string tenantId, CustomerSummary summary, CancellationToken cancellationToken) =>
+        _upserts.WriteAsync(new Row(tenantId, summary));
+
+    /// <summary>
+    /// One statement for a batch of rows. A customer written twice in the batch keeps its newest
+    /// row only, because one statement may not update the same row twice.
+    /// </summary>
+    private async Task WriteRowsAsync(IReadOnlyList<Row> rows)
+    {
+        var newest = rows
+            .GroupBy(r => (r.TenantId, r.Summary.Id))
+            .Select(g => g.MaxBy(r => r.Summary.UpdatedAt)!)
+            .ToList();
+        await using var command = _dataSource.CreateCommand();
+        var sql = new StringBuilder($"INSERT INTO mimo_customer_directory (tenant_id, {Columns}) VALUES ");
+        foreach (var row in newest)
+        {
+            var first = command.Parameters.Count + 1;
+            AddRow(command, row.TenantId, row.Summary);
+            var placeholders = Enumerable.Range(first, command.Parameters.Count - first + 1).Select(n => $"${n}");
+            sql.Append(first == 1 ? "" : ", ").Append('(').AppendJoin(", ", placeholders).Append(')');
+        }
+
+        command.CommandText = sql.Append(' ').Append(OnConflict).ToString();
+        await ReadModelRetry.RunAsync(_dataSource, () => command.ExecuteNonQueryAsync());
+    }
+
+    private static void AddRow(NpgsqlCommand command, string tenantId, CustomerSummary summary)
+    {
         command.Parameters.Add(Text(tenantId));
         command.Parameters.Add(Text(summary.Id));
         command.Parameters.Add(Text(summary.Name));
@@ -47,22 +86,21 @@ public sealed class PostgresCustomerDirectory(NpgsqlDataSource dataSource) : ICu
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = OutstandingJson.Write(summary.Outstanding) });
         command.Parameters.Add(Nullable(NpgsqlDbType.TimestampTz, summary.NextReminderAt?.ToUniversalTime()));
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = summary.UpdatedAt.ToUniversalTime() });
-        await ReadModelRetry.RunAsync(dataSource, () => command.ExecuteNonQueryAsync(cancellationToken));
     }
 
     public async Task RemoveAsync(string tenantId, string customerId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
+        await using var command = _dataSource.CreateCommand(
             "DELETE FROM mimo_customer_directory WHERE tenant_id = $1 AND customer_id = $2");
         command.Parameters.Add(Text(tenantId));
         command.Parameters.Add(Text(customerId));
-        await ReadModelRetry.RunAsync(dataSource, () => command.ExecuteNonQueryAsync(cancellationToken));
+        await ReadModelRetry.RunAsync(_dataSource, () => command.ExecuteNonQueryAsync(cancellationToken));
     }
 
     public async Task<DirectoryPage> QueryAsync(string tenantId, DirectoryQuery query, CancellationToken cancellationToken)
     {
         await using var command = BuildQuery(tenantId, query);
-        var rows = await ReadModelRetry.RunAsync(dataSource, async () =>
+        var rows = await ReadModelRetry.RunAsync(_dataSource, async () =>
         {
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var read = new List<CustomerSummary>();
@@ -81,7 +119,7 @@ public sealed class PostgresCustomerDirectory(NpgsqlDataSource dataSource) : ICu
     /// <summary>Only the filters a query uses become conditions, so each shape gets a plan that fits it.</summary>
     private NpgsqlCommand BuildQuery(string tenantId, DirectoryQuery query)
     {
-        var command = dataSource.CreateCommand();
+        var command = _dataSource.CreateCommand();
         var sql = new StringBuilder($"SELECT {Columns} FROM mimo_customer_directory WHERE tenant_id = $1");
         command.Parameters.Add(Text(tenantId));
         if (query.AfterCustomerId is not null)
@@ -136,6 +174,8 @@ public sealed class PostgresCustomerDirectory(NpgsqlDataSource dataSource) : ICu
     }
 
 
+
+    private sealed record Row(string TenantId, CustomerSummary Summary);
 
     /// <summary>Amounts outstanding per currency, as <c>[{"currency":"EUR","amount":12.5}]</c>.</summary>
     private static class OutstandingJson

@@ -63,6 +63,22 @@ public abstract class CustomerDirectoryContract
     }
 
     [Fact]
+    public async Task Upsert_ManyAtOnce_AllArrive_AndTheNewestRowOfACustomerWins()
+    {
+        var directory = await DirectoryAsync();
+        var writes = Enumerable.Range(0, 300)
+            .Select(i => directory.UpsertAsync(_tenant, Summary($"c{i:000}", $"Customer {i}"), CancellationToken.None))
+            .Concat(Enumerable.Range(0, 20).Select(i =>
+                directory.UpsertAsync(_tenant, Summary("c000", $"Version {i}", Now.AddSeconds(i)), CancellationToken.None)));
+
+        await Task.WhenAll(writes);
+
+        var page = await QueryAsync(directory, Query(limit: 500));
+        Assert.Equal(300, page.Items.Count);
+        Assert.Equal("Version 19", page.Items[0].Name);
+    }
+
+    [Fact]
     public async Task Query_PagesInOrdinalIdOrder()
     {
         var directory = await DirectoryAsync();
