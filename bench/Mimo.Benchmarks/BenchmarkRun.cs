@@ -95,6 +95,7 @@ internal static class BenchmarkRun
         ["httpConcurrency"] = BenchContext.Concurrency,
         ["smtpMaxConnections"] = SmtpSettings.MaxConnections,
         ["smtpMaxMessagesPerSecondPerTenant"] = SmtpSettings.MaxMessagesPerSecondPerTenant,
+        ["apiRequestsPerSecondPerTenant"] = 100_000,
         ["smtpServer"] = "Postfix smtp-sink on loopback, dumping each email to /dev/shm",
         ["processes"] = "silo (the bench's silo host, composed like src/Silo) and API "
             + "(Mimo.Api.dll, Cluster:Role=Client) as child processes on loopback; "
