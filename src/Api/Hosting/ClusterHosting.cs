@@ -6,6 +6,7 @@ namespace Mimo.Api.Hosting;
 /// <summary>
 /// Connects the API to the cluster: in the embedded role it hosts a silo of its own, in the
 /// client role it joins the silos it finds in PostgreSQL's membership table as an Orleans client.
+/// Either way grain calls carry the trace of the request that made them.
 /// </summary>
 public static class ClusterHosting
 {
@@ -39,6 +40,7 @@ public static class ClusterHosting
                 options.ConnectionString = connectionString;
             });
             client.Services.AddSingleton<IClientConnectionRetryFilter, ClusterConnectionRetry>();
+            client.AddActivityPropagation();
         });
         return builder;
     }

@@ -5,6 +5,7 @@ using Mimo.Grains.Interfaces.Customers;
 using Mimo.Grains.Interfaces.Email;
 using Mimo.Grains.Interfaces.Tenants;
 using Mimo.Grains.Scheduling;
+using Mimo.Grains.Telemetry;
 using Mimo.Grains.Tenants;
 
 namespace Mimo.Grains.Customers;
@@ -40,6 +41,7 @@ internal sealed partial class CustomerGrain : IRemindable
             return;
         }
 
+        using var tick = MimoActivities.StartReminderTick(_tenantId, _customerId);
         await RefreshContextAsync();
         var now = clock.GetUtcNow();
         if (!Customer.Exists)

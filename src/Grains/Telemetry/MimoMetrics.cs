@@ -49,7 +49,9 @@ public sealed class MimoMetrics
 
     /// <summary>Records how long one attempt to hand an email to the SMTP server took and how it ended.</summary>
     public void SmtpAttempted(TimeSpan duration, DeliveryStatus outcome) =>
-        _smtpDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("outcome", Outcome(outcome)));
+        _smtpDuration.Record(
+            duration.TotalSeconds,
+            new KeyValuePair<string, object?>("outcome", MimoActivities.Outcome(outcome)));
 
     /// <summary>Names what <c>mimo.delivery.queue_depth</c> reads; the delivery queue calls it once.</summary>
     public void ObserveQueueDepth(Func<int> depth) => _queueDepth = depth;
@@ -62,12 +64,4 @@ public sealed class MimoMetrics
 
     private static Counter<long> Counter(Meter meter, string name, string description) =>
         meter.CreateCounter<long>(name, "{reminder}", description);
-
-    private static string Outcome(DeliveryStatus outcome) => outcome switch
-    {
-        DeliveryStatus.Sent => "sent",
-        DeliveryStatus.TransientFailure => "transient_failure",
-        DeliveryStatus.PermanentFailure => "permanent_failure",
-        _ => "unknown",
-    };
 }

@@ -55,7 +55,8 @@ public static class MimoSiloBuilderExtensions
 
     /// <summary>
     /// Configures storage, reminders, read models, email delivery and grain services, leaving
-    /// clustering to the caller (test clusters bring their own).
+    /// clustering to the caller (test clusters bring their own). Grain calls carry the trace they
+    /// belong to.
     /// </summary>
     public static ISiloBuilder AddMimoStorage(this ISiloBuilder silo, IConfiguration configuration)
     {
@@ -71,6 +72,7 @@ public static class MimoSiloBuilderExtensions
 
         silo.Services.AddMimoEmail(configuration);
         silo.Services.AddSingleton<IDeliveryHandler, CustomerDeliveryHandler>();
+        silo.AddActivityPropagation();
         return silo;
     }
 
