@@ -241,6 +241,7 @@ internal sealed partial class CustomerGrain : IRemindable
             Customer.SentSteps.AddRange(send.Items.Select(i => new SentStepRecord(i.InvoiceId, i.Occurrence.Key, i.Occurrence.OffsetDays)));
             Customer.LastReminderAt = now;
             RecordSuperseded(send, plan, now);
+            metrics.ReminderPlanned(_tenantId, SourceName(plan.Source));
             LogQueued(logger, _tenantId, _customerId, messageId, send.StepName, items.Count);
             queued = true;
         }

@@ -39,6 +39,8 @@ internal sealed partial class CustomerGrain(
         {
             await PublishAsync();
         }
+
+        CountOutbox();
     }
 
     public async Task<GrainResult<CustomerView>> UpsertAsync(CustomerDetails details)
@@ -89,6 +91,7 @@ internal sealed partial class CustomerGrain(
         await CancelReminderAsync();
         await WriteAsync(state.ClearStateAsync);
         state.State = new CustomerState();
+        CountOutbox();
 
         LogCustomerDeleted(logger, _tenantId, _customerId);
         if (await PublishAsync())
@@ -201,6 +204,7 @@ internal sealed partial class CustomerGrain(
         try
         {
             await write();
+            CountOutbox();
         }
         catch
         {
