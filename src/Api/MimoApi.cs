@@ -23,6 +23,7 @@ public static class MimoApi
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.AddLoggingDefaults();
         configure?.Invoke(builder);
+        builder.AddMimoTelemetry(MimoTelemetry.ApiServiceName);
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxJsonBodyBytes);
         builder.AddMimoCluster();
