@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Mimo.Api.Auth;
 using Mimo.Api.Customers;
+using Mimo.Api.Dashboard;
 using Mimo.Api.Health;
 using Mimo.Api.Hosting;
 using Mimo.Api.Http;
@@ -43,6 +44,7 @@ public static class MimoApi
         services.AddProblemDetails(options => options.CustomizeProblemDetails = RequestLimits.DescribeTooLarge);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddMimoAuth(configuration);
+        services.AddMimoDashboard(configuration);
         services.AddMimoHealthChecks(configuration);
         services.AddSingleton<ImportRunner>();
         services.AddSingleton<ManualBatchSender>();
@@ -73,5 +75,6 @@ public static class MimoApi
         app.MapTemplateEndpoints();
         app.MapWorkflowEndpoints();
         app.MapImportEndpoints();
+        app.MapDashboardEndpoints(app.Configuration);
     }
 }

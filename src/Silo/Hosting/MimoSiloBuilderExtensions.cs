@@ -10,6 +10,7 @@ using Mimo.Grains.Email;
 using Mimo.Silo.Postgres;
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Serialization;
 using Orleans.Storage;
 
@@ -20,7 +21,8 @@ public static class MimoSiloBuilderExtensions
 {
     /// <summary>
     /// Configures clustering, storage, reminders and read models: PostgreSQL when
-    /// <c>ConnectionStrings:Postgres</c> is set, otherwise in memory on localhost clustering.
+    /// <c>ConnectionStrings:Postgres</c> is set, otherwise in memory on localhost clustering. The
+    /// silo collects the Orleans dashboard's statistics unless <c>Dashboard:Enabled</c> is false.
     /// </summary>
     public static ISiloBuilder AddMimo(this ISiloBuilder silo, IConfiguration configuration)
     {
@@ -48,6 +50,11 @@ public static class MimoSiloBuilderExtensions
                 cluster.SiloPort,
                 cluster.GatewayPort,
                 listenOnAnyHostAddress: true);
+        }
+
+        if (DashboardSettings.Read(configuration).Enabled)
+        {
+            silo.AddDashboard(DashboardSettings.Configure);
         }
 
         return silo.AddMimoStorage(configuration);

@@ -83,7 +83,8 @@ public static class MimoTelemetry
         return !string.IsNullOrWhiteSpace(configuration[OtlpEndpointVariable]);
     }
 
-    // Probes would bury the requests worth tracing; their HTTP metrics remain.
+    // Probes and the dashboard's polling would bury the requests worth tracing; their HTTP metrics remain.
     private static bool IsTraced(HttpContext context) =>
-        !context.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase);
+        !context.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)
+        && !context.Request.Path.StartsWithSegments(DashboardSettings.Path, StringComparison.OrdinalIgnoreCase);
 }
