@@ -4,8 +4,9 @@
 #   bash scripts/test.sh
 #
 # On a fresh Debian 12 machine as root it installs what the tests need (PostgreSQL, whose initdb
-# and pg_ctl the tests use to start throwaway clusters, and docker-compose); as another user it
-# says what to install. Set MIMO_TEST_POSTGRES to point the tests at an existing server instead.
+# and pg_ctl the tests use to start throwaway clusters, docker-compose and kubectl); as another
+# user it says what to install. Set MIMO_TEST_POSTGRES to point the tests at an existing server
+# instead.
 # Exits non-zero when a check fails, a test fails or the test run itself breaks.
 set -euo pipefail
 
@@ -30,6 +31,15 @@ validate_compose_file() {
     echo "docker-compose.yml is valid ($compose config)."
 }
 
+# Renders deploy/kubernetes offline, as `kubectl apply -k` would before sending it to a cluster:
+# a missing file, a bad patch or broken YAML fails here. The structural checks of what it renders
+# are tests (tests/Deploy.Tests).
+render_kustomization() {
+    local rendered
+    rendered=$(kubectl kustomize deploy/kubernetes)
+    echo "deploy/kubernetes renders ($(grep -c '^kind:' <<<"$rendered") objects, kubectl kustomize)."
+}
+
 # Sums one attribute of the <Counters> element over every TRX file in the results folder.
 sum_counter() {
     local name=$1 total=0 value file
@@ -48,6 +58,7 @@ dotnet --version
 
 section "Checks"
 validate_compose_file
+render_kustomization
 
 section "Build ($solution, Release)"
 dotnet build "$solution" --configuration Release -nologo -v quiet

@@ -30,7 +30,8 @@ install_packages() {
 }
 
 # Installs what the test suite and the checks need: a PostgreSQL server (the tests start their own
-# throwaway clusters with its initdb and pg_ctl) and docker-compose (to validate the compose file).
+# throwaway clusters with its initdb and pg_ctl), docker-compose (to validate the compose file) and
+# kubectl (to render the Kubernetes kustomization; no cluster is needed).
 ensure_prerequisites() {
     local missing=()
     if [[ -z "$(postgres_bin_dir)" ]]; then
@@ -38,6 +39,9 @@ ensure_prerequisites() {
     fi
     if ! compose_command >/dev/null; then
         missing+=(docker-compose)
+    fi
+    if ! command -v kubectl >/dev/null 2>&1; then
+        missing+=(kubernetes-client)
     fi
     install_packages "${missing[@]}"
 }

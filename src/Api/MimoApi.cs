@@ -45,6 +45,7 @@ public static class MimoApi
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddMimoAuth(configuration);
         services.AddMimoDashboard(configuration);
+        services.AddTenantRateLimits(configuration);
         services.AddMimoHealthChecks(configuration);
         services.AddSingleton<ImportRunner>();
         services.AddSingleton<ManualBatchSender>();
@@ -58,6 +59,7 @@ public static class MimoApi
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
     }
 
@@ -67,6 +69,7 @@ public static class MimoApi
         app.MapScalarApiReference("/reference", options => options.WithTitle("Mimo Reminders API"));
         app.MapHealthEndpoints();
         app.MapTenantEndpoints();
+        app.MapApiKeyEndpoints();
         app.MapCustomerEndpoints();
         app.MapInvoiceEndpoints();
         app.MapReminderEndpoints();

@@ -6,7 +6,8 @@ namespace Mimo.Api.Reminders;
 
 /// <summary>
 /// One upcoming email; <see cref="Step"/> is the workflow step's name. <see cref="Status"/> is
-/// <c>planned</c>, <c>delivering</c> (decided, being sent) or <c>retrying</c> (the next attempt is at <see cref="SendAt"/>).
+/// <c>planned</c>, <c>delivering</c> (decided, being sent), <c>retrying</c> (the next attempt is at
+/// <see cref="SendAt"/>) or <c>queued</c> (decided, waiting for an earlier email of the customer to go first).
 /// </summary>
 public sealed record ScheduledSendResponse(
     DateTimeOffset SendAt,

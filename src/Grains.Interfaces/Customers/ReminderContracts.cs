@@ -25,6 +25,9 @@ public enum ScheduledSendStatus
 
     /// <summary>A delivery attempt failed; the next one is at <see cref="ScheduledSend.SendAt"/>.</summary>
     Retrying = 2,
+
+    /// <summary>Decided, and waiting for an earlier email of the customer to be delivered first.</summary>
+    Queued = 3,
 }
 
 /// <summary>One upcoming email: when, for which invoices, at which step, with which template.</summary>

@@ -28,6 +28,21 @@ public interface ITenantGrain : IGrainWithStringKey
     [Alias("IsKeyValidAsync")]
     Task<bool> IsKeyValidAsync(string keyId, byte[] secretHash);
 
+    /// <summary>Adds an API key (its hash); Conflict when the tenant has the most keys it may have.</summary>
+    [Alias("AddKeyAsync")]
+    Task<GrainResult<ApiKeyInfo>> AddKeyAsync(ApiKeyHash key);
+
+    /// <summary>The tenant's keys, oldest first; empty when the tenant does not exist.</summary>
+    [Alias("ListKeysAsync")]
+    Task<IReadOnlyList<ApiKeyInfo>> ListKeysAsync();
+
+    /// <summary>
+    /// Revokes a key: it stops working at once. NotFound when there is no such key; Conflict for
+    /// the tenant's last key, which would lock it out.
+    /// </summary>
+    [Alias("RevokeKeyAsync")]
+    Task<GrainResult<ApiKeyInfo>> RevokeKeyAsync(string keyId);
+
     /// <summary>Settings and workflows, for customer grains to plan with; null when the tenant does not exist.</summary>
     [Alias("GetReminderContextAsync")]
     Task<ReminderContext?> GetReminderContextAsync();

@@ -53,3 +53,9 @@ public sealed record TenantSettingsPatch(
     [property: Id(7)] string? ReplyTo = null,
     [property: Id(8)] bool ClearReplyTo = false,
     [property: Id(9)] IReadOnlyDictionary<PayerBand, string>? SmartTemplates = null);
+
+/// <summary>One of a tenant's API keys as the tenant may see it: its id and when it was made, never its secret.</summary>
+[GenerateSerializer, Immutable, Alias("mimo.ApiKeyInfo")]
+public sealed record ApiKeyInfo(
+    [property: Id(0)] string KeyId,
+    [property: Id(1)] DateTimeOffset CreatedAt);

@@ -28,7 +28,7 @@ internal sealed partial class CustomerGrain
             return Skip("The email is no longer waiting to be sent.");
         }
 
-        if (_delivering?.GetValueOrDefault(messageId) is { } started && now - started.Since < RetryPolicy.ReportTimeout)
+        if (_delivering?.GetValueOrDefault(messageId) is { } started && now - started.Since < timing.Value.DeliveryReportTimeout)
         {
             return Skip("The email is being delivered already.");
         }
@@ -86,8 +86,10 @@ internal sealed partial class CustomerGrain
         }
 
         FlagRefused(outcome, now);
+        var next = TakeDueForDelivery(now);
         await MoveReminderToNextAsync(now);
         await PersistAsync(now);
+        await HandOverAsync(next);
     }
 
     private void RecordSent(OutboxEmail email, Delivering? delivering, DeliveryOutcome outcome, DateTimeOffset now)
@@ -162,8 +164,10 @@ internal sealed partial class CustomerGrain
         }
 
         LogDropped(logger, _tenantId, _customerId, email.MessageId, kind, reason);
+        var next = TakeDueForDelivery(now);
         await MoveReminderToNextAsync(now);
         await PersistAsync(now);
+        await HandOverAsync(next);
     }
 
     private async Task<(RenderedEmail? Email, string? Failure)> RenderAsync(OutboxEmail email, IReadOnlyList<Invoice> invoices)

@@ -21,9 +21,6 @@ internal sealed partial class CustomerGrain : IRemindable
 {
     public const string ReminderName = "next-send";
 
-    /// <summary>How soon a reminder ticks again when the tick that should have moved it did not.</summary>
-    public static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(5);
-
     /// <summary>
     /// The shortest due time a reminder is registered with. Orleans works out a reminder's first
     /// tick when the silo's local timer for it starts, a moment after the registration, and a first
@@ -126,8 +123,12 @@ internal sealed partial class CustomerGrain : IRemindable
         await PublishAsync();
     }
 
-    private static ScheduledSendStatus OutboxStatus(OutboxEmail email) =>
-        email.HandedOver || email.Attempts == 0 ? ScheduledSendStatus.Delivering : ScheduledSendStatus.Retrying;
+    private static ScheduledSendStatus OutboxStatus(OutboxEmail email) => email switch
+    {
+        { HandedOver: true } => ScheduledSendStatus.Delivering,
+        { Attempts: > 0 } => ScheduledSendStatus.Retrying,
+        _ => ScheduledSendStatus.Queued,
+    };
 
     private GrainResult<ReminderSettingsView>? ValidateSettings(ReminderSettingsChange change)
     {
@@ -158,7 +159,7 @@ internal sealed partial class CustomerGrain : IRemindable
         DateTimeOffset?[] candidates =
         [
             plan.NextSendAt,
-            Customer.Outbox.Count == 0 ? null : Customer.Outbox.Min(e => e.NextAttemptAt),
+            OutboxDueAt,
             plan.ScoreChangesAt(Customer, now),
         ];
         return candidates.Where(c => c is not null).Min();
@@ -173,7 +174,7 @@ internal sealed partial class CustomerGrain : IRemindable
         }
 
         var planned = Plan(now).NextSendAt;
-        var outbox = Customer.Outbox.Count == 0 ? (DateTimeOffset?)null : Customer.Outbox.Min(e => e.NextAttemptAt);
+        var outbox = OutboxDueAt;
         return planned is null || (outbox is not null && outbox < planned) ? outbox : planned;
     }
 
@@ -205,7 +206,7 @@ internal sealed partial class CustomerGrain : IRemindable
         }
 
         var dueTime = due.Value - now > MinimumDueTime ? due.Value - now : MinimumDueTime;
-        await this.RegisterOrUpdateReminder(ReminderName, dueTime, ReminderPeriod);
+        await this.RegisterOrUpdateReminder(ReminderName, dueTime, timing.Value.ReminderPeriod);
         Customer.ReminderDueAt = due;
     }
 
@@ -262,20 +263,25 @@ internal sealed partial class CustomerGrain : IRemindable
     }
 
     /// <summary>
-    /// The outbox emails whose time to (re)deliver has come. Each is given a report deadline: if
-    /// delivery has not reported by then (a silo stopped mid-way), it is handed over again.
+    /// The outbox email whose time to (re)deliver has come, if any. Only the oldest email of the
+    /// outbox goes to delivery, and the next only once it has left: a customer's emails arrive in
+    /// the order they were decided, however long a mail server outage held them back. The email
+    /// handed over is given a report deadline: if delivery has not reported by then (a silo stopped
+    /// mid-way), it is handed over again.
     /// </summary>
     private List<string> TakeDueForDelivery(DateTimeOffset now)
     {
-        var due = Customer.Outbox.Where(e => e.NextAttemptAt <= now).ToList();
-        foreach (var email in due)
+        if (Customer.Outbox.Count == 0 || Customer.Outbox[0] is not { } head || head.NextAttemptAt > now)
         {
-            Customer.Outbox[Customer.Outbox.IndexOf(email)] =
-                email with { NextAttemptAt = now + RetryPolicy.ReportTimeout, HandedOver = true };
+            return [];
         }
 
-        return due.Select(e => e.MessageId).ToList();
+        Customer.Outbox[0] = head with { NextAttemptAt = now + timing.Value.DeliveryReportTimeout, HandedOver = true };
+        return [head.MessageId];
     }
+
+    /// <summary>When the oldest outbox email is next due for delivery; the others wait behind it.</summary>
+    private DateTimeOffset? OutboxDueAt => Customer.Outbox.Count == 0 ? null : Customer.Outbox[0].NextAttemptAt;
 
     private async Task HandOverAsync(IEnumerable<string> messageIds)
     {

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Mimo.Grains.Activity;
 using Mimo.Grains.Email;
 using Mimo.Grains.Interfaces.Common;
 using Mimo.Grains.Interfaces.Customers;
+using Mimo.Grains.Scheduling;
 using Mimo.Grains.Telemetry;
 
 namespace Mimo.Grains.Customers;
@@ -23,6 +25,7 @@ internal sealed partial class CustomerGrain(
     IActivityLog activityLog,
     TemplateRenderer renderer,
     MimoMetrics metrics,
+    IOptions<ReminderTimingOptions> timing,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {

@@ -18,6 +18,4 @@ public static class RetryPolicy
     public static TimeSpan? DelayAfter(int attempts) =>
         attempts >= 1 && attempts <= Delays.Length ? Delays[attempts - 1] : null;
 
-    /// <summary>How long a handed-over email may go without a report before it is handed over again.</summary>
-    public static readonly TimeSpan ReportTimeout = TimeSpan.FromMinutes(10);
 }

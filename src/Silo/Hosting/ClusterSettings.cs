@@ -44,4 +44,10 @@ public sealed class ClusterSettings
     /// address without a database, else the first non-loopback IPv4 address of the machine.
     /// </summary>
     public string? AdvertisedAddress { get; set; }
+
+    /// <summary>
+    /// The name this silo goes by in the membership table and the runtime's log (the pod name in
+    /// Kubernetes). Default: a name Orleans makes up at start-up.
+    /// </summary>
+    public string? SiloName { get; set; }
 }

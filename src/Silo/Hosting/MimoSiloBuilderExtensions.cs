@@ -2,11 +2,15 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Mimo.Grains;
 using Mimo.Grains.Activity;
 using Mimo.Grains.Customers;
 using Mimo.Grains.Delivery;
 using Mimo.Grains.Email;
+using Mimo.Grains.Scheduling;
 using Mimo.Silo.Postgres;
 using Npgsql;
 using Orleans.Configuration;
@@ -34,6 +38,12 @@ public static class MimoSiloBuilderExtensions
             options.ClusterId = cluster.ClusterId;
             options.ServiceId = cluster.ServiceId;
         });
+        if (!string.IsNullOrWhiteSpace(cluster.SiloName))
+        {
+            silo.Configure<SiloOptions>(options => options.SiloName = cluster.SiloName);
+        }
+
+        AddShutdownTimeout(silo.Services, configuration);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort);
@@ -79,12 +89,44 @@ public static class MimoSiloBuilderExtensions
 
         silo.Services.AddMimoEmail(configuration);
         silo.Services.AddSingleton<IDeliveryHandler, CustomerDeliveryHandler>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, DeliveryShutdown>();
         silo.AddActivityPropagation();
+        AddScheduling(silo, configuration);
         return silo;
+    }
+
+    /// <summary>
+    /// The customers' reminder period and delivery deadline; Orleans' minimum reminder period is
+    /// lowered to the configured period when that is shorter than its default (one minute).
+    /// </summary>
+    private static void AddScheduling(ISiloBuilder silo, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(ReminderTimingOptions.SectionName);
+        silo.Services.AddOptions<ReminderTimingOptions>()
+            .Bind(section)
+            .Validate(o => o.IsValid, "Reminders:ReminderPeriod and Reminders:DeliveryReportTimeout must be from 10 seconds to 1 day.")
+            .ValidateOnStart();
+        var period = section.Get<ReminderTimingOptions>()?.ReminderPeriod ?? new ReminderTimingOptions().ReminderPeriod;
+        silo.Configure<ReminderOptions>(options =>
+            options.MinimumReminderPeriod = period < options.MinimumReminderPeriod ? period : options.MinimumReminderPeriod);
     }
 
     public static ClusterSettings ReadClusterSettings(IConfiguration configuration) =>
         configuration.GetSection(ClusterSettings.SectionName).Get<ClusterSettings>() ?? new ClusterSettings();
+
+    /// <summary>
+    /// The host gives a stopping silo <c>Silo:ShutdownTimeout</c> to leave the cluster gracefully;
+    /// Orleans stops it the hard way once the host's stop token is cancelled.
+    /// </summary>
+    private static void AddShutdownTimeout(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SiloSettings>()
+            .Bind(configuration.GetSection(SiloSettings.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SiloSettings>, SiloSettingsValidator>());
+        services.AddOptions<HostOptions>()
+            .Configure<IOptions<SiloSettings>>((host, silo) => host.ShutdownTimeout = silo.Value.ShutdownTimeout);
+    }
 
     private static void AddInMemoryProviders(ISiloBuilder silo)
     {

@@ -57,6 +57,9 @@ public sealed class ApiHost : IAsyncDisposable
             ["Cluster:AdvertisedAddress"] = "127.0.0.1",
             ["Smtp:PickupDirectory"] = outbox,
             ["Logging:LogLevel:Default"] = "Warning",
+            // Tests send thousands of requests per tenant in seconds; the limit has its own tests.
+            ["RateLimit:RequestsPerSecond"] = "100000",
+            ["RateLimit:Burst"] = "1000000",
             ["Logging:LogLevel:Mimo"] = "Information",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -33,7 +33,8 @@ public sealed class OperationsTests(ApiFixture api)
         var paths = document.GetProperty("paths");
         string[] expected =
         [
-            "/v1/tenants", "/v1/tenant", "/v1/customers", "/v1/customers/{customerId}",
+            "/v1/tenants", "/v1/tenant", "/v1/tenant/api-keys", "/v1/tenant/api-keys/{keyId}",
+            "/v1/customers", "/v1/customers/{customerId}",
             "/v1/customers/{customerId}/invoices/{invoiceId}",
             "/v1/customers/{customerId}/invoices/{invoiceId}/payments",
             "/v1/customers/{customerId}/invoices/{invoiceId}/void",

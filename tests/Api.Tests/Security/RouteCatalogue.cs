@@ -71,6 +71,7 @@ public static class RouteCatalogue
     [
         new("get tenant", HttpMethod.Get, "/v1/tenant", null),
         new("patch tenant", HttpMethod.Patch, "/v1/tenant", """{"name":"Renamed"}"""),
+        new("list api keys", HttpMethod.Get, "/v1/tenant/api-keys", null),
         new("put customer", HttpMethod.Put, "/v1/customers/{customerId}", CustomerBody),
         new("get customer", HttpMethod.Get, "/v1/customers/{customerId}", null),
         new("list customers", HttpMethod.Get, "/v1/customers", null),

@@ -56,6 +56,29 @@ public sealed class DeliveryFailureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnOutageOfSeveralMinutes_EveryEmailArrivesOnce_InTheOrderItWasDecided()
+    {
+        var (_, customer) = await CustomerWithInvoiceAsync("c1");
+        var start = new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero);
+        _world.Clock.SetUtcNow(start);
+        await _world.Smtp.StopAsync();
+
+        foreach (var subject in new[] { "first", "second", "third" })
+        {
+            await customer.SendManualAsync(new ManualReminder(null, null, subject, null), new ManualRequest(subject, subject));
+            await ReminderWorld.DeliveredAsync(customer);
+            _world.Clock.Advance(TimeSpan.FromSeconds(30));
+        }
+
+        await _world.RunUntilAsync(customer, start.AddMinutes(4));
+        await _world.Smtp.StartAgainAsync();
+        await _world.RunUntilAsync(customer, start.AddHours(1));
+
+        Assert.Equal(["first", "second", "third"], _world.Smtp.Messages.Select(m => m.Message.Subject));
+        Assert.Equal(3, _world.Smtp.Messages.Select(m => m.Message.MessageId).Distinct().Count());
+    }
+
+    [Fact]
     public async Task RefusedRecipient_IsFlagged_AndItsCustomerSuspended_OthersUnaffected()
     {
         var (tenant, refused) = await CustomerWithInvoiceAsync("c1", "gone@customer.test", "ap@customer.test");
