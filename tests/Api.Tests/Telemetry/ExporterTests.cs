@@ -8,13 +8,17 @@ namespace Mimo.Api.Tests.Telemetry;
 /// <summary>The OTLP exporter: off without an endpoint, configured by the standard variables with one.</summary>
 public sealed class ExporterTests
 {
-    [Fact]
-    public async Task NoEndpoint_NothingIsSent_NotEvenToTheDefaultCollectorPorts()
+    /// <summary>An empty endpoint is how the Kubernetes ConfigMap ships: it must mean "off", too.</summary>
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public async Task NoEndpoint_NothingIsSent_NotEvenToTheDefaultCollectorPorts(string? endpoint)
     {
         using var grpc = new ConnectionCounter(4317);
         using var http = new ConnectionCounter(4318);
+        var settings = new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = endpoint };
 
-        await using (var api = await ApiHost.StartAsync())
+        await using (var api = await ApiHost.StartAsync(settings))
         {
             using var client = api.CreateClient(ApiHost.OperatorKey);
             await client.PostAsJsonAsync("/v1/tenants", new { name = "Quiet", sender = new { email = "q@q.example" } });

@@ -58,6 +58,20 @@ public sealed class TraceTests(TelemetryFixture fixture)
     }
 
     [Fact]
+    public async Task DashboardPolling_IsNotTraced()
+    {
+        using var operatorClient = fixture.Host.CreateClient(ApiHost.OperatorKey);
+
+        var counters = await operatorClient.GetAsync("/dashboard/DashboardCounters");
+        Telemetry.FlushSpans();
+
+        Assert.Equal(HttpStatusCode.OK, counters.StatusCode);
+        Assert.DoesNotContain(
+            Telemetry.Spans,
+            s => Tag(s, "url.path")?.StartsWith("/dashboard", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public void Resource_NamesTheServiceMimoApi()
     {
         var resource = ((TracerProvider)fixture.Host.Services.GetService(typeof(TracerProvider))!).GetResource();
