@@ -11,7 +11,7 @@ namespace Mimo.Grains.Email;
 /// Emails waiting to be delivered, handed to the <see cref="IDeliveryHandler"/> fairly across
 /// tenants: each tenant has its own FIFO, tenants take turns, and each tenant is held to
 /// <see cref="SmtpOptions.MaxMessagesPerSecondPerTenant"/> without holding up the others. At most
-/// <see cref="SmtpOptions.MaxConnections"/> handlers run at once.
+/// <see cref="SmtpOptions.MaxDeliveriesInFlight"/> handlers run at once.
 /// </summary>
 /// <remarks>
 /// The queue lives in memory: requests still waiting when the host stops are dropped, so the
@@ -47,7 +47,7 @@ public sealed partial class DeliveryQueue : BackgroundService
         _handler = handler;
         _timeProvider = timeProvider;
         _logger = logger;
-        _maxConcurrency = options.Value.MaxConnections;
+        _maxConcurrency = options.Value.MaxDeliveriesInFlight;
         _slots = new SemaphoreSlim(_maxConcurrency, _maxConcurrency);
         _lanes = new TenantLanes(options.Value.MaxMessagesPerSecondPerTenant, timeProvider);
         metrics.ObserveQueueDepth(() => Depth);
