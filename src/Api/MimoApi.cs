@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Mimo.Api.Auth;
 using Mimo.Api.Customers;
+using Mimo.Api.Dashboard;
 using Mimo.Api.Health;
 using Mimo.Api.Hosting;
 using Mimo.Api.Http;
@@ -23,6 +24,7 @@ public static class MimoApi
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.AddLoggingDefaults();
         configure?.Invoke(builder);
+        builder.AddMimoTelemetry(MimoTelemetry.ApiServiceName);
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxJsonBodyBytes);
         builder.AddMimoCluster();
@@ -42,6 +44,7 @@ public static class MimoApi
         services.AddProblemDetails(options => options.CustomizeProblemDetails = RequestLimits.DescribeTooLarge);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddMimoAuth(configuration);
+        services.AddMimoDashboard(configuration);
         services.AddTenantRateLimits(configuration);
         services.AddMimoHealthChecks(configuration);
         services.AddSingleton<ImportRunner>();
@@ -75,5 +78,6 @@ public static class MimoApi
         app.MapTemplateEndpoints();
         app.MapWorkflowEndpoints();
         app.MapImportEndpoints();
+        app.MapDashboardEndpoints(app.Configuration);
     }
 }

@@ -9,6 +9,7 @@ if (args.Contains("migrate"))
 
 var builder = Host.CreateApplicationBuilder(args);
 builder.Configuration.AddLoggingDefaults();
+builder.AddMimoTelemetry(MimoTelemetry.SiloServiceName);
 builder.UseOrleans(silo => silo.AddMimo(builder.Configuration));
 await builder.Build().RunAsync();
 return 0;

@@ -58,7 +58,8 @@ internal sealed class ApiKeyAuthenticationHandler(
         WriteProblemAsync(
             StatusCodes.Status403Forbidden,
             "Forbidden",
-            "This key may not use this route: the operator key only creates tenants, and tenant keys cannot.");
+            "This key may not use this route: the operator key only creates tenants and opens the dashboard, "
+                + "and tenant keys can do neither.");
 
     private bool TryReadBearer(out string key)
     {

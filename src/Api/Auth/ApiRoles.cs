@@ -19,6 +19,9 @@ public static class ApiPolicies
 {
     public const string Operator = "operator";
     public const string Tenant = "tenant";
+
+    /// <summary>The operator by API key or by dashboard session cookie: the Orleans dashboard only.</summary>
+    public const string Dashboard = "dashboard";
 }
 
 /// <summary>

@@ -15,9 +15,19 @@ internal static partial class AuthSetup
         services.AddHostedService<OperatorKeyAnnouncement>();
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(
+                ApiKeyAuthenticationHandler.SchemeName,
+                null)
+            .AddScheme<AuthenticationSchemeOptions, DashboardSessionHandler>(DashboardSessionHandler.SchemeName, null)
+            .AddPolicyScheme(
+                DashboardSessionHandler.CookieOrKeyScheme,
+                null,
+                options => options.ForwardDefaultSelector = DashboardSessionHandler.SelectScheme);
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicies.Operator, policy => policy.RequireRole(ApiRoles.Operator))
+            .AddPolicy(ApiPolicies.Dashboard, policy => policy
+                .AddAuthenticationSchemes(DashboardSessionHandler.CookieOrKeyScheme)
+                .RequireRole(ApiRoles.Operator))
             .AddPolicy(ApiPolicies.Tenant, policy => policy.RequireRole(ApiRoles.Tenant).RequireClaim(ApiClaims.TenantId));
         return services;
     }

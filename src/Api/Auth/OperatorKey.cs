@@ -42,4 +42,11 @@ public sealed class OperatorKey
 
     public bool Matches(string presented) =>
         CryptographicOperations.FixedTimeEquals(_hash, SHA256.HashData(Encoding.UTF8.GetBytes(presented)));
+
+    /// <summary>
+    /// A 256-bit key for <paramref name="purpose"/>, derived from the operator key: every API process
+    /// with the same operator key derives the same one, and it changes when the operator key does.
+    /// </summary>
+    public byte[] DeriveKey(string purpose) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, _hash, 32, info: Encoding.UTF8.GetBytes(purpose));
 }

@@ -1,11 +1,14 @@
 using Mimo.Silo.Hosting;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace Mimo.Api.Hosting;
 
 /// <summary>
 /// Connects the API to the cluster: in the embedded role it hosts a silo of its own, in the
 /// client role it joins the silos it finds in PostgreSQL's membership table as an Orleans client.
+/// Either way grain calls carry the trace of the request that made them, and the Orleans dashboard
+/// can be served (in the client role it shows what the silos collect).
 /// </summary>
 public static class ClusterHosting
 {
@@ -39,6 +42,11 @@ public static class ClusterHosting
                 options.ConnectionString = connectionString;
             });
             client.Services.AddSingleton<IClientConnectionRetryFilter, ClusterConnectionRetry>();
+            client.AddActivityPropagation();
+            if (DashboardSettings.Read(configuration).Enabled)
+            {
+                client.AddDashboard(DashboardSettings.Configure);
+            }
         });
         return builder;
     }

@@ -14,6 +14,7 @@ internal sealed partial class CustomerGrain
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        UncountOutbox();
         if (_publishRetry is not null)
         {
             await TryPublishAsync();

@@ -5,6 +5,7 @@ using Mimo.Grains.Interfaces.Customers;
 using Mimo.Grains.Interfaces.Email;
 using Mimo.Grains.Interfaces.Tenants;
 using Mimo.Grains.Scheduling;
+using Mimo.Grains.Telemetry;
 using Mimo.Grains.Tenants;
 
 namespace Mimo.Grains.Customers;
@@ -37,6 +38,7 @@ internal sealed partial class CustomerGrain : IRemindable
             return;
         }
 
+        using var tick = MimoActivities.StartReminderTick(_tenantId, _customerId);
         await RefreshContextAsync();
         var now = clock.GetUtcNow();
         if (!Customer.Exists)
@@ -240,6 +242,7 @@ internal sealed partial class CustomerGrain : IRemindable
             Customer.SentSteps.AddRange(send.Items.Select(i => new SentStepRecord(i.InvoiceId, i.Occurrence.Key, i.Occurrence.OffsetDays)));
             Customer.LastReminderAt = now;
             RecordSuperseded(send, plan, now);
+            metrics.ReminderPlanned(_tenantId, SourceName(plan.Source));
             LogQueued(logger, _tenantId, _customerId, messageId, send.StepName, items.Count);
             queued = true;
         }

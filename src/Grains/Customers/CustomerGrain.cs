@@ -42,6 +42,8 @@ internal sealed partial class CustomerGrain(
         {
             await PublishAsync();
         }
+
+        CountOutbox();
     }
 
     public async Task<GrainResult<CustomerView>> UpsertAsync(CustomerDetails details)
@@ -92,6 +94,7 @@ internal sealed partial class CustomerGrain(
         await CancelReminderAsync();
         await WriteAsync(state.ClearStateAsync);
         state.State = new CustomerState();
+        CountOutbox();
 
         LogCustomerDeleted(logger, _tenantId, _customerId);
         if (await PublishAsync())
@@ -204,6 +207,7 @@ internal sealed partial class CustomerGrain(
         try
         {
             await write();
+            CountOutbox();
         }
         catch
         {

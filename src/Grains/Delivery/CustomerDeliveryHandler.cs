@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Mimo.Grains.Email;
 using Mimo.Grains.Interfaces.Customers;
 using Mimo.Grains.Interfaces.Email;
+using Mimo.Grains.Telemetry;
 
 namespace Mimo.Grains.Delivery;
 
@@ -23,12 +24,14 @@ public sealed partial class CustomerDeliveryHandler(
         var prepared = await customer.PrepareDeliveryAsync(request.MessageId);
         if (prepared.Email is null)
         {
+            MimoActivities.Skipped();
             LogNotSent(logger, request.TenantId, request.CustomerId, request.MessageId, prepared.SkipReason);
             return;
         }
 
         using var message = EmailComposer.Compose(prepared.Email, clock.GetUtcNow());
         var outcome = await transport.SendAsync(message, cancellationToken);
+        MimoActivities.Delivered(outcome.Status);
         await customer.CompleteDeliveryAsync(request.MessageId, outcome);
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,12 +11,13 @@ namespace Mimo.Grains.Email;
 /// Emails waiting to be delivered, handed to the <see cref="IDeliveryHandler"/> fairly across
 /// tenants: each tenant has its own FIFO, tenants take turns, and each tenant is held to
 /// <see cref="SmtpOptions.MaxMessagesPerSecondPerTenant"/> without holding up the others. At most
-/// <see cref="SmtpOptions.MaxConnections"/> handlers run at once.
+/// <see cref="SmtpOptions.MaxDeliveriesInFlight"/> handlers run at once.
 /// </summary>
 /// <remarks>
 /// The queue lives in memory: requests still waiting when the host stops are dropped, so the
 /// durable outbox behind each request must enqueue it again after a restart. On stop the queue
-/// takes no new work and waits for running handlers to finish.
+/// takes no new work and waits for running handlers to finish. Each handler runs in a
+/// <see cref="MimoActivities.DeliverEmail"/> span whose parent is the span that queued the request.
 /// </remarks>
 public sealed partial class DeliveryQueue : BackgroundService
 {
@@ -27,6 +29,7 @@ public sealed partial class DeliveryQueue : BackgroundService
     private readonly CancellationTokenSource _handlersCancellation = new();
     private readonly Lock _gate = new();
     private readonly TenantLanes _lanes;
+    private readonly Dictionary<DeliveryRequest, ActivityContext> _queuedIn = [];
     private TaskCompletionSource _wake = NewSignal();
     private TaskCompletionSource _parked = NewSignal();
     private bool _stopping;
@@ -44,7 +47,7 @@ public sealed partial class DeliveryQueue : BackgroundService
         _handler = handler;
         _timeProvider = timeProvider;
         _logger = logger;
-        _maxConcurrency = options.Value.MaxConnections;
+        _maxConcurrency = options.Value.MaxDeliveriesInFlight;
         _slots = new SemaphoreSlim(_maxConcurrency, _maxConcurrency);
         _lanes = new TenantLanes(options.Value.MaxMessagesPerSecondPerTenant, timeProvider);
         metrics.ObserveQueueDepth(() => Depth);
@@ -80,6 +83,11 @@ public sealed partial class DeliveryQueue : BackgroundService
 
             if (_lanes.Add(request))
             {
+                if (MimoActivities.TryGetCurrent(out var queuedIn))
+                {
+                    _queuedIn[request] = queuedIn;
+                }
+
                 _wake.TrySetResult();
             }
             else
@@ -150,10 +158,10 @@ public sealed partial class DeliveryQueue : BackgroundService
         while (true)
         {
             await ParkUntil(_slots.WaitAsync(stoppingToken)).ConfigureAwait(false);
-            DeliveryRequest request;
+            (DeliveryRequest Request, ActivityContext QueuedIn) next;
             try
             {
-                request = await TakeNextAsync(stoppingToken).ConfigureAwait(false);
+                next = await TakeNextAsync(stoppingToken).ConfigureAwait(false);
             }
             catch
             {
@@ -161,11 +169,11 @@ public sealed partial class DeliveryQueue : BackgroundService
                 throw;
             }
 
-            _ = Task.Run(() => HandleAsync(request), CancellationToken.None);
+            _ = Task.Run(() => HandleAsync(next.Request, next.QueuedIn), CancellationToken.None);
         }
     }
 
-    private async Task<DeliveryRequest> TakeNextAsync(CancellationToken stoppingToken)
+    private async Task<(DeliveryRequest, ActivityContext)> TakeNextAsync(CancellationToken stoppingToken)
     {
         while (true)
         {
@@ -181,7 +189,8 @@ public sealed partial class DeliveryQueue : BackgroundService
 
                 if (_lanes.TryTake(out var request, out wait))
                 {
-                    return request!;
+                    _queuedIn.Remove(request!, out var queuedIn);
+                    return (request!, queuedIn);
                 }
 
                 if (_wake.Task.IsCompleted)
@@ -213,8 +222,9 @@ public sealed partial class DeliveryQueue : BackgroundService
         stoppingToken.ThrowIfCancellationRequested();
     }
 
-    private async Task HandleAsync(DeliveryRequest request)
+    private async Task HandleAsync(DeliveryRequest request, ActivityContext queuedIn)
     {
+        using var activity = MimoActivities.StartDelivery(request, queuedIn);
         try
         {
             await _handler.HandleAsync(request, _handlersCancellation.Token).ConfigureAwait(false);
@@ -225,6 +235,7 @@ public sealed partial class DeliveryQueue : BackgroundService
         }
         catch (Exception exception)
         {
+            MimoActivities.Failed(activity, exception);
             LogHandlerFailed(_logger, exception, request.TenantId, request.CustomerId, request.MessageId);
         }
         finally

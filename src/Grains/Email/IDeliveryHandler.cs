@@ -4,7 +4,7 @@ namespace Mimo.Grains.Email;
 
 /// <summary>
 /// Delivers one queued email: the <see cref="DeliveryQueue"/> calls it for each request, up to
-/// <see cref="SmtpOptions.MaxConnections"/> at once. Registered by the host, not by
+/// <see cref="SmtpOptions.MaxDeliveriesInFlight"/> at once. Registered by the host, not by
 /// <see cref="EmailServiceCollectionExtensions.AddMimoEmail"/>.
 /// </summary>
 public interface IDeliveryHandler

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Mimo.Grains.Interfaces.Email;
+using Mimo.Grains.Telemetry;
 
 namespace Mimo.Grains.Email;
 
@@ -24,6 +25,7 @@ public sealed partial class PickupDirectoryTransport(
     {
         ArgumentNullException.ThrowIfNull(message);
 
+        using var activity = MimoActivities.StartSend("pickup", message.MessageId);
         var path = Path.Combine(_directory, FileName(message.MessageId));
         var temporary = Path.Combine(_directory, $".{Guid.NewGuid():N}.tmp");
         try
@@ -32,11 +34,13 @@ public sealed partial class PickupDirectoryTransport(
             await WriteAsync(message, temporary, cancellationToken).ConfigureAwait(false);
             File.Move(temporary, path, overwrite: true);
             LogWritten(logger, message.MessageId, path);
+            MimoActivities.Ended(activity, DeliveryStatus.Sent);
             return DeliveryOutcome.Sent;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             LogWriteFailed(logger, exception, message.MessageId, _directory);
+            MimoActivities.Ended(activity, DeliveryStatus.TransientFailure);
             return DeliveryOutcome.Transient($"Could not write to the pickup directory: {exception.Message}");
         }
         finally

@@ -38,6 +38,15 @@ public sealed class SmtpOptions
     public int MaxConnections { get; set; } = 4;
 
     /// <summary>
+    /// The most emails being delivered at once: asked of their customer, rendered, sent and
+    /// reported back. Only <see cref="MaxConnections"/> of them talk to the server at a time; the
+    /// others are being prepared or reported, which costs database round trips rather than SMTP
+    /// time. It is also the most emails a silo that dies can leave sent but not yet reported (each
+    /// sent again later, with the same Message-ID). Default 16, from 1 to 256.
+    /// </summary>
+    public int MaxDeliveriesInFlight { get; set; } = 16;
+
+    /// <summary>
     /// How many emails per second one tenant may send; a busy tenant waits, the others do not.
     /// Default 10; must be more than 0.
     /// </summary>
@@ -74,6 +83,8 @@ public sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
 {
     public const int MaxConnectionsLimit = 64;
 
+    public const int MaxDeliveriesInFlightLimit = 256;
+
     public ValidateOptionsResult Validate(string? name, SmtpOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -93,6 +104,12 @@ public sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
         {
             yield return
                 $"Smtp:MaxConnections must be between 1 and {MaxConnectionsLimit} (was {options.MaxConnections}).";
+        }
+
+        if (options.MaxDeliveriesInFlight is < 1 or > MaxDeliveriesInFlightLimit)
+        {
+            yield return $"Smtp:MaxDeliveriesInFlight must be between 1 and {MaxDeliveriesInFlightLimit} "
+                + $"(was {options.MaxDeliveriesInFlight}).";
         }
 
         if (!(options.MaxMessagesPerSecondPerTenant > 0) || double.IsInfinity(options.MaxMessagesPerSecondPerTenant))

@@ -43,6 +43,7 @@ public sealed partial class SmtpTransport : IEmailTransport, IDisposable
     {
         ArgumentNullException.ThrowIfNull(message);
 
+        using var activity = MimoActivities.StartSend("smtp", message.MessageId, _host, _options.Port);
         var started = Stopwatch.GetTimestamp();
         var attempt = await AttemptAsync(message, fresh: false, cancellationToken).ConfigureAwait(false);
         if (attempt.WorthAnotherConnection)
@@ -53,6 +54,7 @@ public sealed partial class SmtpTransport : IEmailTransport, IDisposable
 
         var elapsed = Stopwatch.GetElapsedTime(started);
         _metrics.SmtpAttempted(elapsed, attempt.Outcome.Status);
+        MimoActivities.Ended(activity, attempt.Outcome.Status);
         Log(message, attempt.Outcome, elapsed);
         return attempt.Outcome;
     }

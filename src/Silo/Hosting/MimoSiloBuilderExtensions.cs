@@ -14,6 +14,7 @@ using Mimo.Grains.Scheduling;
 using Mimo.Silo.Postgres;
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Serialization;
 using Orleans.Storage;
 
@@ -24,7 +25,8 @@ public static class MimoSiloBuilderExtensions
 {
     /// <summary>
     /// Configures clustering, storage, reminders and read models: PostgreSQL when
-    /// <c>ConnectionStrings:Postgres</c> is set, otherwise in memory on localhost clustering.
+    /// <c>ConnectionStrings:Postgres</c> is set, otherwise in memory on localhost clustering. The
+    /// silo collects the Orleans dashboard's statistics unless <c>Dashboard:Enabled</c> is false.
     /// </summary>
     public static ISiloBuilder AddMimo(this ISiloBuilder silo, IConfiguration configuration)
     {
@@ -60,12 +62,18 @@ public static class MimoSiloBuilderExtensions
                 listenOnAnyHostAddress: true);
         }
 
+        if (DashboardSettings.Read(configuration).Enabled)
+        {
+            silo.AddDashboard(DashboardSettings.Configure);
+        }
+
         return silo.AddMimoStorage(configuration);
     }
 
     /// <summary>
     /// Configures storage, reminders, read models, email delivery and grain services, leaving
-    /// clustering to the caller (test clusters bring their own).
+    /// clustering to the caller (test clusters bring their own). Grain calls carry the trace they
+    /// belong to.
     /// </summary>
     public static ISiloBuilder AddMimoStorage(this ISiloBuilder silo, IConfiguration configuration)
     {
@@ -82,6 +90,7 @@ public static class MimoSiloBuilderExtensions
         silo.Services.AddMimoEmail(configuration);
         silo.Services.AddSingleton<IDeliveryHandler, CustomerDeliveryHandler>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, DeliveryShutdown>();
+        silo.AddActivityPropagation();
         AddScheduling(silo, configuration);
         return silo;
     }

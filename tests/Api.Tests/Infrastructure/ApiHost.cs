@@ -39,7 +39,13 @@ public sealed class ApiHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<ApiHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// Starts the API with <paramref name="settings"/> over the test defaults; <paramref name="configure"/>
+    /// may add services, after the settings and before the API's own (an exporter, say).
+    /// </summary>
+    public static async Task<ApiHost> StartAsync(
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         var outbox = Directory.CreateTempSubdirectory("mimo-api-outbox-").FullName;
         var configuration = new Dictionary<string, string?>
@@ -63,7 +69,11 @@ public sealed class ApiHost : IAsyncDisposable
 
         var app = MimoApi.Build(
             ["--urls", "http://127.0.0.1:0"],
-            builder => builder.Configuration.AddInMemoryCollection(configuration));
+            builder =>
+            {
+                builder.Configuration.AddInMemoryCollection(configuration);
+                configure?.Invoke(builder);
+            });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .First();

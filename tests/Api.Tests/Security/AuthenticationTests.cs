@@ -51,12 +51,13 @@ public sealed class AuthenticationTests(ApiFixture api)
         await response.ProblemAsync(HttpStatusCode.Forbidden);
     }
 
-    [Fact]
-    public async Task CreateTenant_WithATenantKey_Is403()
+    [Theory]
+    [MemberData(nameof(RouteCatalogue.OperatorRouteNames), MemberType = typeof(RouteCatalogue))]
+    public async Task OperatorRoutes_WithATenantKey_Are403(string route)
     {
         var tenant = await api.NewTenantAsync();
 
-        var response = await tenant.Http.SendAsync(RouteCatalogue.CreateTenant.Request("c-1", "i-1"));
+        var response = await tenant.Http.SendAsync(RouteCatalogue.Find(route).Request("c-1", "i-1"));
 
         await response.ProblemAsync(HttpStatusCode.Forbidden);
     }

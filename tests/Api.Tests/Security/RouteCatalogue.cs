@@ -51,6 +51,22 @@ public static class RouteCatalogue
         "/v1/tenants",
         """{"name":"T","sender":{"name":"T","email":"t@t.example"}}""");
 
+    public static readonly RouteCase StartDashboardSession = new(
+        "start dashboard session",
+        HttpMethod.Post,
+        "/v1/operator/dashboard-session",
+        null);
+
+    public static readonly RouteCase DashboardCounters = new(
+        "dashboard counters",
+        HttpMethod.Get,
+        "/dashboard/DashboardCounters",
+        null);
+
+    /// <summary>The routes of the operator key: creating tenants and the Orleans dashboard.</summary>
+    public static readonly IReadOnlyList<RouteCase> OperatorRoutes =
+        [CreateTenant, StartDashboardSession, DashboardCounters];
+
     public static readonly IReadOnlyList<RouteCase> TenantRoutes =
     [
         new("get tenant", HttpMethod.Get, "/v1/tenant", null),
@@ -95,9 +111,11 @@ public static class RouteCatalogue
     ];
 
     public static IEnumerable<object[]> AllRoutes() =>
-        TenantRoutes.Append(CreateTenant).Select(r => new object[] { r.Name });
+        TenantRoutes.Concat(OperatorRoutes).Select(r => new object[] { r.Name });
 
     public static IEnumerable<object[]> TenantRouteNames() => TenantRoutes.Select(r => new object[] { r.Name });
 
-    public static RouteCase Find(string name) => TenantRoutes.Append(CreateTenant).Single(r => r.Name == name);
+    public static IEnumerable<object[]> OperatorRouteNames() => OperatorRoutes.Select(r => new object[] { r.Name });
+
+    public static RouteCase Find(string name) => TenantRoutes.Concat(OperatorRoutes).Single(r => r.Name == name);
 }

@@ -11,13 +11,16 @@ namespace Mimo.Deploy.Tests.Infrastructure;
 /// </summary>
 public static class KnownSettings
 {
-    /// <summary>.NET and ASP.NET Core settings the deployments may set besides Mimo's own.</summary>
+    /// <summary>
+    /// .NET, ASP.NET Core and OpenTelemetry settings the deployments may set besides Mimo's own.
+    /// </summary>
     private static readonly string[] PlatformNames =
     [
         "ASPNETCORE_HTTP_PORTS",
         "ASPNETCORE_URLS",
         "ASPNETCORE_ENVIRONMENT",
         "DOTNET_ENVIRONMENT",
+        MimoTelemetry.OtlpEndpointVariable,
     ];
 
     private static readonly HashSet<string> Names = BuildNames();
@@ -35,6 +38,7 @@ public static class KnownSettings
         names.UnionWith(Section<SiloSettings>(SiloSettings.SectionName));
         names.UnionWith(Section<SmtpOptions>(SmtpOptions.SectionName));
         names.UnionWith(Section<OperatorOptions>(OperatorOptions.SectionName));
+        names.UnionWith(Section<DashboardSettings>(DashboardSettings.SectionName));
         names.UnionWith(PlatformNames);
         return names;
     }

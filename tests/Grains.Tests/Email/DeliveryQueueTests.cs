@@ -27,7 +27,7 @@ public sealed class DeliveryQueueTests : IAsyncDisposable
     public async Task Dispatch_TenantWithAThousandWaiting_DelaysAnotherTenantsEmailByAFewSlotsAtMost()
     {
         var handler = new RecordingDeliveryHandler();
-        var queue = Queue(handler, maxConnections: 1, ratePerSecond: 10_000);
+        var queue = Queue(handler, inFlight: 1, ratePerSecond: 10_000);
         EnqueueMany(queue, "busy", 1000);
         queue.TryEnqueue(Request("quiet"));
 
@@ -42,7 +42,7 @@ public sealed class DeliveryQueueTests : IAsyncDisposable
     public async Task Dispatch_EachTenant_IsServedInTheOrderItsEmailsCame()
     {
         var handler = new RecordingDeliveryHandler();
-        var queue = Queue(handler, maxConnections: 1);
+        var queue = Queue(handler, inFlight: 1);
         var requests = Enumerable.Range(0, 5).Select(i => Request("tenant-a", $"m{i}")).ToList();
         requests.ForEach(r => queue.TryEnqueue(r));
 
@@ -56,7 +56,7 @@ public sealed class DeliveryQueueTests : IAsyncDisposable
     public async Task Dispatch_TenantOverItsRate_WaitsForTokens_WhileOtherTenantsGoAhead()
     {
         var handler = new RecordingDeliveryHandler();
-        var queue = Queue(handler, maxConnections: 8, ratePerSecond: 2);
+        var queue = Queue(handler, inFlight: 8, ratePerSecond: 2);
         EnqueueMany(queue, "busy", 5);
 
         await queue.StartAsync(CancellationToken.None);
@@ -81,7 +81,7 @@ public sealed class DeliveryQueueTests : IAsyncDisposable
     public async Task Dispatch_OverTime_KeepsEachTenantToItsRate()
     {
         var handler = new RecordingDeliveryHandler();
-        var queue = Queue(handler, maxConnections: 8, ratePerSecond: 1);
+        var queue = Queue(handler, inFlight: 8, ratePerSecond: 1);
         EnqueueMany(queue, "busy", 4);
 
         await queue.StartAsync(CancellationToken.None);
@@ -131,10 +131,10 @@ public sealed class DeliveryQueueTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Dispatch_ManyWaiting_RunsAtMostMaxConnectionsHandlersAtOnce()
+    public async Task Dispatch_ManyWaiting_RunsAtMostMaxDeliveriesInFlightHandlersAtOnce()
     {
         var handler = new RecordingDeliveryHandler { Holds = true };
-        var queue = Queue(handler, maxConnections: 3);
+        var queue = Queue(handler, inFlight: 3);
         EnqueueMany(queue, "tenant-a", 5);
         EnqueueMany(queue, "tenant-b", 5);
 
@@ -153,7 +153,7 @@ public sealed class DeliveryQueueTests : IAsyncDisposable
     {
         var handler = new RecordingDeliveryHandler(
             r => r.MessageId == "boom" ? throw new InvalidOperationException("boom") : Task.CompletedTask);
-        var queue = Queue(handler, maxConnections: 1);
+        var queue = Queue(handler, inFlight: 1);
         queue.TryEnqueue(Request("tenant-a", "boom"));
         queue.TryEnqueue(Request("tenant-a", "fine"));
 
@@ -167,7 +167,7 @@ public sealed class DeliveryQueueTests : IAsyncDisposable
     public async Task Stop_TakesNoNewWork_AndLetsRunningHandlersFinish()
     {
         var handler = new RecordingDeliveryHandler { Holds = true };
-        var queue = Queue(handler, maxConnections: 1);
+        var queue = Queue(handler, inFlight: 1);
         queue.TryEnqueue(Request("tenant-a", "running"));
         queue.TryEnqueue(Request("tenant-a", "waiting"));
         await queue.StartAsync(CancellationToken.None);
@@ -185,12 +185,12 @@ public sealed class DeliveryQueueTests : IAsyncDisposable
 
     private DeliveryQueue Queue(
         RecordingDeliveryHandler handler,
-        int maxConnections = 4,
+        int inFlight = 4,
         double ratePerSecond = 1000)
     {
         var options = new SmtpOptions
         {
-            MaxConnections = maxConnections,
+            MaxDeliveriesInFlight = inFlight,
             MaxMessagesPerSecondPerTenant = ratePerSecond,
         };
         _queue = new DeliveryQueue(

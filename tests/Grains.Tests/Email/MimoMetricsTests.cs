@@ -61,6 +61,17 @@ public sealed class MimoMetricsTests : IDisposable
     }
 
     [Fact]
+    public void OutboxChanged_AddsAndTakesAwayForTheTenant()
+    {
+        Metrics.OutboxChanged("tenant-1", 2);
+        Metrics.OutboxChanged("tenant-1", -1);
+
+        Assert.Equal([2d, -1d], _measurements.Select(m => m.Value));
+        Assert.All(_measurements, m => Assert.Equal("mimo.outbox.pending", m.Instrument));
+        Assert.All(_measurements, m => Assert.Equal("tenant-1", m.Tags["tenant"]));
+    }
+
+    [Fact]
     public void QueueDepth_ReadsTheObservedQueue()
     {
         Metrics.ObserveQueueDepth(() => 7);

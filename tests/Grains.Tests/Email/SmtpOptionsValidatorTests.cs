@@ -25,6 +25,16 @@ public sealed class SmtpOptionsValidatorTests
 
     [Theory]
     [InlineData(0)]
+    [InlineData(257)]
+    public void Validate_MaxDeliveriesInFlightOutOfRange_Fails(int inFlight)
+    {
+        var result = _validator.Validate(null, new SmtpOptions { MaxDeliveriesInFlight = inFlight });
+
+        Assert.Contains("Smtp:MaxDeliveriesInFlight", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0)]
     [InlineData(-1)]
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
