@@ -14,12 +14,21 @@ public static partial class JsonErrors
     [GeneratedRegex(@"\.(?<name>[^.\[]+)|\['(?<name>[^']+)'\]|\[(?<index>\d+)\]", RegexOptions.CultureInvariant)]
     private static partial Regex PathSegment();
 
+    /// <summary>What is said of a string that no .NET string can hold (thrown as a JsonException's message).</summary>
+    public const string NotUnicode =
+        "The value is not valid Unicode text (a lone surrogate or bytes that are not UTF-8).";
+
     public static (string Field, string Message) Describe(JsonException exception, Type? requestType)
     {
         var field = FieldOf(exception.Path);
         if (exception.InnerException?.GetType().Name == "JsonReaderException")
         {
             return (field, "The body is not valid JSON" + Position(exception) + ".");
+        }
+
+        if (exception.Message == NotUnicode)
+        {
+            return (field, NotUnicode);
         }
 
         var target = requestType is null ? null : TypeAt(requestType, exception.Path);

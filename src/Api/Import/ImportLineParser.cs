@@ -82,6 +82,21 @@ public sealed class ImportLineParser(JsonSerializerOptions options, TimeProvider
     private static ImportRejection Rejected(int line, ValidationErrors errors) =>
         new(line, errors.FirstMessage ?? "The line is not valid.", errors.ToDictionary());
 
-    private static string? Text(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static string? Text(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException exception)
+        {
+            // A lone surrogate escape ("\ud800") or bytes that are not UTF-8 make no .NET string.
+            throw new JsonException(JsonErrors.NotUnicode, $"$.{name}", null, null, exception);
+        }
+    }
 }

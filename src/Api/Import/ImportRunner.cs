@@ -10,17 +10,19 @@ namespace Mimo.Api.Import;
 /// customer id, so the lines of one customer apply in file order while different customers
 /// apply in parallel; the bounded queues hold back reading when the cluster is slower. A worker
 /// takes the lines waiting in its queue together and hands each customer its lines in one call,
-/// so a customer and its invoices cost one state write instead of one per line.
+/// the customers of one take at the same time, so a customer and its invoices cost one state write
+/// instead of one per line. The slower the writes, the more lines wait, and the more of each
+/// customer's lines go into one write.
 /// </summary>
 public sealed partial class ImportRunner(IGrainFactory grains, TimeProvider clock, ILogger<ImportRunner> logger)
 {
     /// <summary>How many customers are written to at the same time by one import.</summary>
     public const int Workers = 32;
 
-    private const int QueueLength = 256;
+    private const int QueueLength = 2048;
 
     /// <summary>How many waiting lines a worker takes at once; each customer's share of them is one grain call.</summary>
-    private const int MaxBatch = 100;
+    private const int MaxBatch = 1024;
 
     public async Task<ImportReport> RunAsync(string tenantId, PipeReader body, CancellationToken cancellationToken)
     {
@@ -88,11 +90,9 @@ public sealed partial class ImportRunner(IGrainFactory grains, TimeProvider cloc
                 batch.Add(command);
             }
 
-            foreach (var customer in batch.GroupBy(c => c.CustomerId, StringComparer.Ordinal))
-            {
-                await ApplyCustomerAsync(tenantId, customer.ToList(), tally);
-            }
-
+            await Task.WhenAll(batch
+                .GroupBy(c => c.CustomerId, StringComparer.Ordinal)
+                .Select(customer => ApplyCustomerAsync(tenantId, customer.ToList(), tally)));
             batch.Clear();
         }
     }

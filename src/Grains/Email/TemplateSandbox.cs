@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Fluid;
+using Fluid.Filters;
 using Fluid.Values;
 
 namespace Mimo.Grains.Email;
@@ -46,7 +47,9 @@ internal static class TemplateSandbox
             .WithMaxCollectionSize(MaxCollectionSize)
             .WithModelNamesComparer(StringComparer.Ordinal)
             .WithTimeZone(TimeZoneInfo.Utc)
-            .WithFileProvider(new DelegateTemplateFileProvider(NoPartial));
+            .WithFileProvider(new DelegateTemplateFileProvider(NoPartial))
+            .AddFilter("format_number", BoundedFormatNumber)
+            .AddFilter("format_string", BoundedFormatString);
 
     // include and render find an empty partial: templates read nothing but their model.
     private static ValueTask<TemplateSourceInfo> NoPartial(string path, TemplateContext context, CancellationToken _) =>
@@ -54,6 +57,25 @@ internal static class TemplateSandbox
 
     private static ValueTask<Stream> EmptyStream(CancellationToken cancellationToken) =>
         ValueTask.FromResult<Stream>(new MemoryStream([], writable: false));
+
+    private static ValueTask<FluidValue> BoundedFormatNumber(
+        FluidValue input,
+        FilterArguments arguments,
+        TemplateContext context)
+    {
+        var format = arguments.At(0);
+        FormatLimits.CheckNumberFormat("format_number", format.IsNil() ? null : format.ToStringValue(context));
+        return MiscFilters.FormatNumber(input, arguments, context);
+    }
+
+    private static ValueTask<FluidValue> BoundedFormatString(
+        FluidValue input,
+        FilterArguments arguments,
+        TemplateContext context)
+    {
+        FormatLimits.CheckCompositeFormat("format_string", input.ToStringValue(context));
+        return MiscFilters.FormatString(input, arguments, context);
+    }
 
     // Customer data is untrusted: in HTML, raw leaves a value as it is and encoding still applies.
     private static ValueTask<FluidValue> KeepEncoded(

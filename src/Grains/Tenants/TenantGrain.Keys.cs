@@ -37,7 +37,7 @@ internal sealed partial class TenantGrain
         var key = Tenant.ApiKeys.Find(k => string.Equals(k.KeyId, keyId, StringComparison.Ordinal));
         if (!Tenant.Exists || key is null)
         {
-            return GrainResult<ApiKeyInfo>.NotFound($"There is no key '{keyId}'.");
+            return GrainResult<ApiKeyInfo>.NotFound("There is no such key.");
         }
 
         if (Tenant.ApiKeys.Count == 1)

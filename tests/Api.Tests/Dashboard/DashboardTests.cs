@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Mimo.Api.Dashboard;
 using Mimo.Api.Tests.Infrastructure;
 using Mimo.Api.Tests.Security;
+using Mimo.Testing;
 
 namespace Mimo.Api.Tests.Dashboard;
 
@@ -84,12 +85,16 @@ public sealed class DashboardTests(ApiFixture api)
         var session = await SessionAsync();
 
         var page = await GetAsync("/dashboard/", session);
-        var counters = await GetAsync("/dashboard/DashboardCounters", session);
+        // The dashboard gathers the silos' statistics in the background, the first time a moment
+        // after start-up.
+        var counters = await Poll.UntilAsync(
+            async () => await (await GetAsync("/dashboard/DashboardCounters", session)).JsonAsync(HttpStatusCode.OK),
+            c => c.GetProperty("hosts").GetArrayLength() > 0,
+            TimeSpan.FromSeconds(30));
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
-        var hosts = (await counters.JsonAsync(HttpStatusCode.OK)).GetProperty("hosts");
-        Assert.Equal(1, hosts.GetArrayLength());
+        Assert.Equal(1, counters.GetProperty("hosts").GetArrayLength());
     }
 
     [Fact]

@@ -1,5 +1,8 @@
 namespace Mimo.Api.Tests.Security;
 
+/// <summary>The ids a route's placeholders stand for.</summary>
+public sealed record RouteIds(string CustomerId, string InvoiceId, string TemplateId, string WorkflowId, string KeyId);
+
 /// <summary>A route of the API with a body that is valid for it.</summary>
 public sealed record RouteCase(string Name, HttpMethod Method, string Path, string? Body, string ContentType = "application/json")
 {
@@ -7,16 +10,10 @@ public sealed record RouteCase(string Name, HttpMethod Method, string Path, stri
         string customerId,
         string invoiceId,
         string templateId = "t-1",
-        string workflowId = "w-1")
+        string workflowId = "w-1",
+        string keyId = "k-1")
     {
-        string Fill(string text) => text
-            .Replace("{customerId}", customerId)
-            .Replace("{invoiceId}", invoiceId)
-            .Replace("{templateId}", templateId)
-            .Replace("{workflowId}", workflowId);
-
-        var path = Fill(Path);
-        var body = Body is null ? null : Fill(Body);
+        var (path, body) = Fill(new RouteIds(customerId, invoiceId, templateId, workflowId, keyId));
         var request = new HttpRequestMessage(Method, path);
         if (body is not null)
         {
@@ -24,6 +21,19 @@ public sealed record RouteCase(string Name, HttpMethod Method, string Path, stri
         }
 
         return request;
+    }
+
+    /// <summary>The path and body with these ids in place of their placeholders.</summary>
+    public (string Path, string? Body) Fill(RouteIds ids)
+    {
+        string Filled(string text) => text
+            .Replace("{customerId}", ids.CustomerId)
+            .Replace("{invoiceId}", ids.InvoiceId)
+            .Replace("{templateId}", ids.TemplateId)
+            .Replace("{workflowId}", ids.WorkflowId)
+            .Replace("{keyId}", ids.KeyId);
+
+        return (Filled(Path), Body is null ? null : Filled(Body));
     }
 
     public override string ToString() => Name;
@@ -44,6 +54,10 @@ public static class RouteCatalogue
     public const string WorkflowBody =
         """{"name":"Intruder","priority":1,"audience":{},"steps":"""
         + """[{"name":"s","offsetDays":1,"templateId":"default"}]}""";
+
+    public const string TenantPatchBody =
+        """{"name":"Renamed","timeZone":"Europe/Paris","sendTime":"08:30","businessDays":["Mon","Tue"]"""
+        + ""","minDaysBetweenReminders":3,"defaultReminderMode":"smart","replyTo":"help@renamed.example"}""";
 
     public static readonly RouteCase CreateTenant = new(
         "create tenant",
@@ -70,8 +84,10 @@ public static class RouteCatalogue
     public static readonly IReadOnlyList<RouteCase> TenantRoutes =
     [
         new("get tenant", HttpMethod.Get, "/v1/tenant", null),
-        new("patch tenant", HttpMethod.Patch, "/v1/tenant", """{"name":"Renamed"}"""),
+        new("patch tenant", HttpMethod.Patch, "/v1/tenant", TenantPatchBody),
+        new("create api key", HttpMethod.Post, "/v1/tenant/api-keys", null),
         new("list api keys", HttpMethod.Get, "/v1/tenant/api-keys", null),
+        new("revoke api key", HttpMethod.Delete, "/v1/tenant/api-keys/{keyId}", null),
         new("put customer", HttpMethod.Put, "/v1/customers/{customerId}", CustomerBody),
         new("get customer", HttpMethod.Get, "/v1/customers/{customerId}", null),
         new("list customers", HttpMethod.Get, "/v1/customers", null),
@@ -118,4 +134,8 @@ public static class RouteCatalogue
     public static IEnumerable<object[]> OperatorRouteNames() => OperatorRoutes.Select(r => new object[] { r.Name });
 
     public static RouteCase Find(string name) => TenantRoutes.Concat(OperatorRoutes).Single(r => r.Name == name);
+
+    /// <summary>The route of this method and path template, or null when the catalogue lacks it.</summary>
+    public static RouteCase? Find(HttpMethod method, string path) =>
+        TenantRoutes.Concat(OperatorRoutes).SingleOrDefault(r => r.Method == method && r.Path == path);
 }

@@ -20,11 +20,12 @@ public sealed class TenantIsolationTests(ApiFixture api)
         await OwnDataAsync(owner);
         var before = await SnapshotAsync(owner);
         var routeCase = RouteCatalogue.Find(route);
+        var ownersKeyId = owner.Key.Split('_')[2];
 
         var withOwnersIds = await Describe(
-            await intruder.Http.SendAsync(routeCase.Request("c-owned", "i-owned", "t-owned", "w-owned")));
-        var withUnknownIds = await Describe(
-            await intruder.Http.SendAsync(routeCase.Request("c-unknown", "i-unknown", "t-unknown", "w-unknown")));
+            await intruder.Http.SendAsync(routeCase.Request("c-owned", "i-owned", "t-owned", "w-owned", ownersKeyId)));
+        var unknown = routeCase.Request("c-unknown", "i-unknown", "t-unknown", "w-unknown", "kunknown");
+        var withUnknownIds = await Describe(await intruder.Http.SendAsync(unknown));
 
         Assert.Equal(withUnknownIds, withOwnersIds);
         Assert.Equal(before, await SnapshotAsync(owner));
@@ -62,7 +63,8 @@ public sealed class TenantIsolationTests(ApiFixture api)
         var templates = await (await owner.Http.GetAsync("/v1/templates")).Content.ReadAsStringAsync();
         var template = await (await owner.Http.GetAsync("/v1/templates/t-owned")).Content.ReadAsStringAsync();
         var workflows = await (await owner.Http.GetAsync("/v1/workflows")).Content.ReadAsStringAsync();
-        return string.Join("\n", tenant, customer, invoice, templates, template, workflows);
+        var keys = await (await owner.Http.GetAsync("/v1/tenant/api-keys")).Content.ReadAsStringAsync();
+        return string.Join("\n", tenant, customer, invoice, templates, template, workflows, keys);
     }
 
     /// <summary>The status and body of an answer, without what differs per request or per tenant.</summary>
@@ -76,7 +78,7 @@ public sealed class TenantIsolationTests(ApiFixture api)
 
         using var json = JsonDocument.Parse(text);
         var fields = json.RootElement.EnumerateObject()
-            .Where(p => p.Name is not ("traceId" or "createdAt" or "updatedAt" or "id"))
+            .Where(p => p.Name is not ("traceId" or "createdAt" or "updatedAt" or "id" or "apiKey"))
             .Select(p => $"{p.Name}={p.Value}");
         return $"{(int)response.StatusCode} {string.Join(";", fields)}";
     }
