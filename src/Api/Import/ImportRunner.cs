@@ -22,7 +22,7 @@ public sealed partial class ImportRunner(IGrainFactory grains, TimeProvider cloc
     private const int QueueLength = 2048;
 
     /// <summary>How many waiting lines a worker takes at once; each customer's share of them is one grain call.</summary>
-    private const int MaxBatch = 1024;
+    private const int MaxBatch = 2048;
 
     public async Task<ImportReport> RunAsync(string tenantId, PipeReader body, CancellationToken cancellationToken)
     {
