@@ -8,8 +8,8 @@ namespace Mimo.Benchmarks.Sections;
 
 /// <summary>
 /// The figures of one memory size: heap readings of the silo before and after N customers with
-/// an open invoice each were imported, and (after − before) ÷ N. The customer activation counts
-/// show that the customers were still active when the heap was read.
+/// an open invoice each were imported, and (after − before) ÷ the customer activations added, which
+/// is N when every customer was imported and is still active. The activation counts show it.
 /// </summary>
 internal sealed record MemorySize(
     int Customers,
@@ -39,6 +39,12 @@ internal sealed record MemorySize(
         answer?.Rejected,
         before,
         after,
-        answer is null ? null : Figures.Round((after.HeapBytes - before.HeapBytes) / (double)customers, 0),
+        answer is null ? null : BytesPerActivation(before, after),
         answer is null ? context.DidNotFinish("The import") : null);
+
+    private static double? BytesPerActivation(HeapReading before, HeapReading after)
+    {
+        var added = after.CustomerActivations - before.CustomerActivations;
+        return added > 0 ? Figures.Round((after.HeapBytes - before.HeapBytes) / (double)added, 0) : null;
+    }
 }
