@@ -39,6 +39,7 @@ public static class ClusterHosting
                 options.ConnectionString = connectionString;
             });
             client.Services.AddSingleton<IClientConnectionRetryFilter, ClusterConnectionRetry>();
+            client.Services.AddDatabaseExceptionSerialization();
         });
         return builder;
     }
