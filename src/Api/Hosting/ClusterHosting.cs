@@ -47,6 +47,7 @@ public static class ClusterHosting
             {
                 client.AddDashboard(DashboardSettings.Configure);
             }
+            client.Services.AddDatabaseExceptionSerialization();
         });
         return builder;
     }

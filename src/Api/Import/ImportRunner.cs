@@ -10,14 +10,21 @@ namespace Mimo.Api.Import;
 /// customer id, so the lines of one customer apply in file order while different customers
 /// apply in parallel; the bounded queues hold back reading when the cluster is slower. A worker
 /// takes the lines waiting in its queue together and hands each customer its lines in one call,
-/// the customers of one take at the same time, so a customer and its invoices cost one state write
+/// a few customers of one take at a time, so a customer and its invoices cost one state write
 /// instead of one per line. The slower the writes, the more lines wait, and the more of each
 /// customer's lines go into one write.
 /// </summary>
 public sealed partial class ImportRunner(IGrainFactory grains, TimeProvider clock, ILogger<ImportRunner> logger)
 {
-    /// <summary>How many customers are written to at the same time by one import.</summary>
+    /// <summary>How many workers share the customers of one import.</summary>
     public const int Workers = 32;
+
+    /// <summary>
+    /// How many customers one worker writes to at the same time: with <see cref="Workers"/>, 128
+    /// grain calls in flight per import, enough to keep the database busy without calls queueing
+    /// for its connections until they time out.
+    /// </summary>
+    private const int CustomersPerWorker = 4;
 
     private const int QueueLength = 2048;
 
@@ -90,9 +97,10 @@ public sealed partial class ImportRunner(IGrainFactory grains, TimeProvider cloc
                 batch.Add(command);
             }
 
-            await Task.WhenAll(batch
-                .GroupBy(c => c.CustomerId, StringComparer.Ordinal)
-                .Select(customer => ApplyCustomerAsync(tenantId, customer.ToList(), tally)));
+            await Parallel.ForEachAsync(
+                batch.GroupBy(c => c.CustomerId, StringComparer.Ordinal),
+                new ParallelOptions { MaxDegreeOfParallelism = CustomersPerWorker },
+                async (customer, _) => await ApplyCustomerAsync(tenantId, customer.ToList(), tally));
             batch.Clear();
         }
     }

@@ -44,6 +44,7 @@ public static class MimoSiloBuilderExtensions
         }
 
         AddShutdownTimeout(silo.Services, configuration);
+        silo.Services.AddDatabaseExceptionSerialization();
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort);

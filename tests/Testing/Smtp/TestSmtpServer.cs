@@ -15,7 +15,8 @@ namespace Mimo.Testing.Smtp;
 /// <summary>
 /// An in-process SMTP server on a free loopback port that keeps every message it accepts. Tests
 /// can make it refuse recipients (550), answer 451 to every transaction for a while, and stop and
-/// start it again on the same port (an outage).
+/// start it again on the same port (an outage). Started with <c>keepMessages: false</c> it keeps
+/// only how often each Message-ID arrived, so that a long run does not hold every message in memory.
 /// </summary>
 public sealed class TestSmtpServer : IAsyncDisposable
 {
@@ -26,12 +27,18 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private readonly List<ReceivedEmail> _received = [];
     private readonly List<(Func<List<ReceivedEmail>, bool> Done, TaskCompletionSource Reached)> _waiters = [];
     private readonly ConcurrentDictionary<string, bool> _refused = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> _messageIds = new(StringComparer.Ordinal);
+    private readonly bool _keepMessages;
     private CancellationTokenSource? _running;
     private Task? _serving;
     private int _connections;
     private volatile bool _failTemporarily;
 
-    private TestSmtpServer(int port) => Port = port;
+    private TestSmtpServer(int port, bool keepMessages)
+    {
+        Port = port;
+        _keepMessages = keepMessages;
+    }
 
     public string Host => IPAddress.Loopback.ToString();
 
@@ -40,7 +47,19 @@ public sealed class TestSmtpServer : IAsyncDisposable
     /// <summary>How many connections the server has accepted since it was created.</summary>
     public int ConnectionsAccepted => Volatile.Read(ref _connections);
 
-    /// <summary>The messages accepted so far, in the order they arrived.</summary>
+    /// <summary>How many times each Message-ID arrived so far, whether or not the messages are kept.</summary>
+    public IReadOnlyDictionary<string, int> MessageIds
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new Dictionary<string, int>(_messageIds, StringComparer.Ordinal);
+            }
+        }
+    }
+
+    /// <summary>The messages accepted so far, in the order they arrived (none when they are not kept).</summary>
     public IReadOnlyList<ReceivedEmail> Messages
     {
         get
@@ -52,9 +71,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
         }
     }
 
-    public static async Task<TestSmtpServer> StartAsync()
+    public static async Task<TestSmtpServer> StartAsync(bool keepMessages = true)
     {
-        var server = new TestSmtpServer(FreeTcpPort.Next());
+        var server = new TestSmtpServer(FreeTcpPort.Next(), keepMessages);
         await server.StartAgainAsync();
         return server;
     }
@@ -164,6 +183,13 @@ public sealed class TestSmtpServer : IAsyncDisposable
     {
         lock (_gate)
         {
+            var messageId = email.Message.MessageId ?? "";
+            _messageIds[messageId] = _messageIds.GetValueOrDefault(messageId) + 1;
+            if (!_keepMessages)
+            {
+                return;
+            }
+
             _received.Add(email);
             foreach (var waiter in _waiters.Where(w => w.Done(_received)).ToList())
             {
