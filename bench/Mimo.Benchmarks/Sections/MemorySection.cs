@@ -24,7 +24,8 @@ internal static class MemorySection
             ratio: null,
             small.BytesPerGrain,
             large.BytesPerGrain,
-            large.BytesPerGrain is { } bytes ? bytes <= 4096 : null,
+            // The figure describes N customers only when the import took every one of them.
+            large.BytesPerGrain is { } bytes ? bytes <= 4096 && large.Rejected == 0 : null,
             [small, large]);
     }
 
