@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Mimo.Testing.Processes;
 
 namespace Mimo.Benchmarks.Infrastructure;
 
@@ -32,12 +33,7 @@ internal static class DebianPackages
 
     private static async Task RunAsync(string program, params string[] arguments)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo(program);
         start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
         start.Environment["NEEDRESTART_SUSPEND"] = "1";
         foreach (var argument in arguments)
@@ -45,14 +41,6 @@ internal static class DebianPackages
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await error}{await output}");
-        }
+        await ToolRun.RunAsync(start, $"{program} {string.Join(' ', arguments)}");
     }
 }

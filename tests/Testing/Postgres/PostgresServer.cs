@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Mimo.Testing.Network;
+using Mimo.Testing.Processes;
 using Npgsql;
 
 namespace Mimo.Testing.Postgres;
@@ -240,13 +241,7 @@ public sealed class PostgresServer : IAsyncDisposable
         /// <summary>Runs a tool to completion; as root, PostgreSQL's tools run as the postgres user (initdb refuses root).</summary>
         private static async Task Run(string tool, string[] arguments, bool asServerUser)
         {
-            var start = new ProcessStartInfo
-            {
-                FileName = asServerUser && IsRoot ? "runuser" : tool,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
+            var start = new ProcessStartInfo { FileName = asServerUser && IsRoot ? "runuser" : tool };
             if (asServerUser && IsRoot)
             {
                 foreach (var prefix in new[] { "-u", "postgres", "--", tool })
@@ -260,15 +255,7 @@ public sealed class PostgresServer : IAsyncDisposable
                 start.ArgumentList.Add(argument);
             }
 
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException(
-                    $"{Path.GetFileName(tool)} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await error}{await output}");
-            }
+            await ToolRun.RunAsync(start, $"{Path.GetFileName(tool)} {string.Join(' ', arguments)}");
         }
     }
 }
