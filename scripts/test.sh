@@ -44,8 +44,9 @@ render_kustomization() {
 sum_counter() {
     local name=$1 total=0 value file
     for file in "$results_dir"/*.trx; do
-        value=$(tr '\n' ' ' <"$file" \
-            | sed -n "s/.*<Counters[^>]*[[:space:]]$name=\"\([0-9]*\)\".*/\1/p")
+        # The element is on one line; the file may be tens of megabytes of captured output.
+        value=$(grep -o '<Counters [^>]*>' "$file" \
+            | sed -n "s/.*[[:space:]]$name=\"\([0-9]*\)\".*/\1/p")
         total=$((total + ${value:-0}))
     done
     echo "$total"
