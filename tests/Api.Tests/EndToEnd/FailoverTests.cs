@@ -135,38 +135,21 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
         return messages.Count - messages.Select(m => m.Message.MessageId).Distinct().Count();
     }
 
-    private async Task<ServiceProcess> StartSiloAsync(string name)
+    private Task<ServiceProcess> StartSiloAsync(string name)
     {
-        var environment = Environment();
-        environment["Cluster__SiloName"] = name;
-        environment["Cluster__SiloPort"] = FreeTcpPort.Next().ToString(CultureInfo.InvariantCulture);
-        environment["Cluster__GatewayPort"] = FreeTcpPort.Next().ToString(CultureInfo.InvariantCulture);
-        environment["Cluster__AdvertisedAddress"] = "127.0.0.1";
-        environment["Smtp__Host"] = _smtp.Host;
-        environment["Smtp__Port"] = _smtp.Port.ToString(CultureInfo.InvariantCulture);
-        environment["Smtp__Security"] = "None";
+        var environment = LoopbackProcesses.Silo(_database.ConnectionString, _clusterId, name).WithSmtp(_smtp);
         environment["Reminders__ReminderPeriod"] = "00:00:10";
         environment["Reminders__DeliveryReportTimeout"] = "00:00:20";
-        var silo = ServiceProcess.Start("Mimo.Silo", environment);
-        await silo.WaitForOutputAsync("Application started", StartTimeout);
-        return silo;
+        return LoopbackProcesses.StartAsync("Mimo.Silo", environment, StartTimeout);
     }
 
-    private async Task<ServiceProcess> StartApiAsync()
-    {
-        var environment = Environment();
-        environment["Cluster__Role"] = "Client";
-        environment["Operator__ApiKey"] = ReadmeWalkthrough.OperatorKey;
-        var api = ServiceProcess.Start("Mimo.Api", environment, "--urls", _apiAddress.ToString());
-        await api.WaitForOutputAsync("Application started", StartTimeout);
-        return api;
-    }
-
-    private Dictionary<string, string?> Environment() => new()
-    {
-        ["ConnectionStrings__Postgres"] = _database.ConnectionString,
-        ["Cluster__ClusterId"] = _clusterId,
-    };
+    private Task<ServiceProcess> StartApiAsync() =>
+        LoopbackProcesses.StartAsync(
+            "Mimo.Api",
+            LoopbackProcesses.ClientApi(_database.ConnectionString, _clusterId, ReadmeWalkthrough.OperatorKey),
+            StartTimeout,
+            "--urls",
+            _apiAddress.ToString());
 
     private HttpClient Client(string key)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -22,7 +21,9 @@ public sealed partial class ManualRemindersDocTests
             ["Operator:ApiKey"] = ReadmeWalkthrough.OperatorKey,
         });
 
-        var output = await RunAsync(host.Address, ReadmeWalkthrough.Script() + "\n" + GuideScript());
+        var (tenantKey, output) = await Walkthrough.RunAsync(
+            ReadmeWalkthrough.Script() + "\n" + GuideScript(),
+            host.Address);
 
         Assert.DoesNotContain("curl:", output, StringComparison.Ordinal);
         Assert.Equal(["400", "422"], StatusLine().Matches(output).Select(m => m.Groups["status"].Value));
@@ -34,7 +35,7 @@ public sealed partial class ManualRemindersDocTests
         Assert.Equal(
             ["accepted", "accepted", "not_found"],
             batch.RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("status").GetString()));
-        await AssertEmailsAsync(host, TenantKey().Match(output).Groups["key"].Value, c1001: 3, c1002: 2);
+        await AssertEmailsAsync(host, tenantKey, c1001: 3, c1002: 2);
     }
 
     /// <summary>Waits until the customers' emails are written, then checks that no more came.</summary>
@@ -69,34 +70,9 @@ public sealed partial class ManualRemindersDocTests
         return string.Join('\n', ShellBlock().Matches(guide).Select(m => m.Groups["body"].Value));
     }
 
-    private static async Task<string> RunAsync(Uri address, string script)
-    {
-        script = script.Replace("http://localhost:5080", address.ToString().TrimEnd('/'), StringComparison.Ordinal)
-            + "\necho \"GUIDE_TENANT_KEY=$TENANT_KEY\"\n";
-        using var bash = Process.Start(new ProcessStartInfo("bash")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        })!;
-        await bash.StandardInput.WriteAsync(script);
-        bash.StandardInput.Close();
-        var output = bash.StandardOutput.ReadToEndAsync();
-        var error = bash.StandardError.ReadToEndAsync();
-        await bash.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-
-        var text = await output + await error;
-        Assert.True(bash.ExitCode == 0, $"The guide's commands failed with exit code {bash.ExitCode}:\n{text}");
-        return text;
-    }
-
     [GeneratedRegex(@"```sh\n(?<body>.*?)```", RegexOptions.Singleline)]
     private static partial Regex ShellBlock();
 
     [GeneratedRegex("\"status\":(?<status>[45][0-9][0-9])")]
     private static partial Regex StatusLine();
-
-    [GeneratedRegex(@"GUIDE_TENANT_KEY=(?<key>\S+)")]
-    private static partial Regex TenantKey();
 }

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using Mimo.Api.Tests.Infrastructure;
 using Mimo.Testing.Network;
 using Mimo.Testing.Postgres;
 using Mimo.Testing.Processes;
@@ -70,30 +70,24 @@ public sealed class SeparateProcessesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
     }
 
-    private Dictionary<string, string?> Environment() => new()
-    {
-        ["ConnectionStrings__Postgres"] = _database.ConnectionString,
-        ["Cluster__ClusterId"] = _clusterId,
-    };
+    private Dictionary<string, string?> Environment() =>
+        LoopbackProcesses.Environment(_database.ConnectionString, _clusterId);
 
-    private async Task<ServiceProcess> StartSiloAsync()
-    {
-        var environment = Environment();
-        environment["Cluster__SiloPort"] = _siloPort.ToString(CultureInfo.InvariantCulture);
-        environment["Cluster__GatewayPort"] = _gatewayPort.ToString(CultureInfo.InvariantCulture);
-        environment["Cluster__AdvertisedAddress"] = "127.0.0.1";
-        var silo = ServiceProcess.Start("Mimo.Silo", environment);
-        await silo.WaitForOutputAsync("Application started", StartTimeout);
-        return silo;
-    }
+    private Task<ServiceProcess> StartSiloAsync() =>
+        LoopbackProcesses.StartAsync(
+            "Mimo.Silo",
+            LoopbackProcesses.Silo(
+                _database.ConnectionString,
+                _clusterId,
+                siloPort: _siloPort,
+                gatewayPort: _gatewayPort),
+            StartTimeout);
 
-    private async Task<ServiceProcess> StartApiAsync()
-    {
-        var environment = Environment();
-        environment["Cluster__Role"] = "Client";
-        environment["Operator__ApiKey"] = ReadmeWalkthrough.OperatorKey;
-        var api = ServiceProcess.Start("Mimo.Api", environment, "--urls", _apiAddress.ToString());
-        await api.WaitForOutputAsync("Application started", StartTimeout);
-        return api;
-    }
+    private Task<ServiceProcess> StartApiAsync() =>
+        LoopbackProcesses.StartAsync(
+            "Mimo.Api",
+            LoopbackProcesses.ClientApi(_database.ConnectionString, _clusterId, ReadmeWalkthrough.OperatorKey),
+            StartTimeout,
+            "--urls",
+            _apiAddress.ToString());
 }

@@ -103,14 +103,7 @@ public sealed class DurableCluster : IAsyncDisposable
 
     private async Task StartSiloAsync(string name, TimeSpan reminderPeriod)
     {
-        var environment = Environment();
-        environment["Cluster__SiloName"] = name;
-        environment["Cluster__SiloPort"] = Port();
-        environment["Cluster__GatewayPort"] = Port();
-        environment["Cluster__AdvertisedAddress"] = "127.0.0.1";
-        environment["Smtp__Host"] = Smtp.Host;
-        environment["Smtp__Port"] = Smtp.Port.ToString(CultureInfo.InvariantCulture);
-        environment["Smtp__Security"] = "None";
+        var environment = LoopbackProcesses.Silo(_connectionString, _clusterId, name).WithSmtp(Smtp);
         environment["Reminders__ReminderPeriod"] = reminderPeriod.ToString("c", CultureInfo.InvariantCulture);
         environment["Reminders__DeliveryReportTimeout"] = "00:00:30";
         await StartAsync("Mimo.Silo", environment);
@@ -118,9 +111,7 @@ public sealed class DurableCluster : IAsyncDisposable
 
     private Task StartApiAsync()
     {
-        var environment = Environment();
-        environment["Cluster__Role"] = "Client";
-        environment["Operator__ApiKey"] = OperatorKey;
+        var environment = LoopbackProcesses.ClientApi(_connectionString, _clusterId, OperatorKey);
         environment["RateLimit__RequestsPerSecond"] = "100000";
         environment["RateLimit__Burst"] = "1000000";
         return StartAsync("Mimo.Api", environment, "--urls", ApiAddress.ToString());
@@ -136,12 +127,4 @@ public sealed class DurableCluster : IAsyncDisposable
 
         await process.WaitForOutputAsync("Application started", StartTimeout);
     }
-
-    private Dictionary<string, string?> Environment() => new()
-    {
-        ["ConnectionStrings__Postgres"] = _connectionString,
-        ["Cluster__ClusterId"] = _clusterId,
-    };
-
-    private static string Port() => FreeTcpPort.Next().ToString(CultureInfo.InvariantCulture);
 }
