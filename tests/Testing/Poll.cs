@@ -8,7 +8,10 @@ public static class Poll
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>The first value read that satisfies <paramref name="done"/>; the last one read when time runs out.</summary>
+    /// <summary>
+    /// The first value read that satisfies <paramref name="done"/>; the last one read when time
+    /// runs out.
+    /// </summary>
     public static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan timeout)
     {
         ArgumentNullException.ThrowIfNull(read);

@@ -28,7 +28,9 @@ public sealed partial class ImportRunner(IGrainFactory grains, TimeProvider cloc
 
     private const int QueueLength = 2048;
 
-    /// <summary>How many waiting lines a worker takes at once; each customer's share of them is one grain call.</summary>
+    /// <summary>
+    /// How many waiting lines a worker takes at once; each customer's share of them is one grain call.
+    /// </summary>
     private const int MaxBatch = 2048;
 
     public async Task<ImportReport> RunAsync(string tenantId, PipeReader body, CancellationToken cancellationToken)
@@ -148,6 +150,13 @@ public sealed partial class ImportRunner(IGrainFactory grains, TimeProvider cloc
         Message = "Import for tenant {TenantId}: {Accepted} lines accepted, {Rejected} rejected")]
     private static partial void LogImported(ILogger logger, string tenantId, int accepted, int rejected);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Import lines from {Line} ({Count} lines of one customer) of tenant {TenantId} failed")]
-    private static partial void LogLinesFailed(ILogger logger, Exception exception, string tenantId, int line, int count);
+    [LoggerMessage(
+        Level = LogLevel.Error,
+        Message = "Import lines from {Line} ({Count} lines of one customer) of tenant {TenantId} failed")]
+    private static partial void LogLinesFailed(
+        ILogger logger,
+        Exception exception,
+        string tenantId,
+        int line,
+        int count);
 }

@@ -39,7 +39,9 @@ public static class LoopbackProcesses
     }
 
     /// <summary>Sends the silo's emails to <paramref name="smtp"/>, in plain text.</summary>
-    public static Dictionary<string, string?> WithSmtp(this Dictionary<string, string?> environment, TestSmtpServer smtp)
+    public static Dictionary<string, string?> WithSmtp(
+        this Dictionary<string, string?> environment,
+        TestSmtpServer smtp)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(smtp);
